@@ -1,0 +1,147 @@
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { lilconfig } from 'lilconfig';
+import { parse as parseYamlText } from 'yaml';
+import { Ajv } from 'ajv';
+import type { AnyRule, SeveritySetting } from '../rules/rule.js';
+import type { Diagnostic } from './diagnostics.js';
+import { configSchema } from './config-schema.js';
+
+export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
+
+export interface UserConfig {
+  extends?: string | string[];
+  rules?: Record<string, RuleSetting>;
+  ignores?: string[];
+  maxFileSize?: number;
+}
+
+export interface ResolvedRule {
+  rule: AnyRule;
+  severity: Exclude<SeveritySetting, 'off'>;
+  options: Record<string, unknown>;
+}
+
+export interface ResolvedConfig {
+  /** Where the config came from, or null for built-in defaults. */
+  source: string | null;
+  extends: string[];
+  rules: Map<string, ResolvedRule>;
+  ignores: string[];
+  maxFileSize: number;
+}
+
+export const PRESETS = ['twelvelint:recommended', 'twelvelint:strict'] as const;
+export const DEFAULT_MAX_FILE_SIZE = 2_000_000;
+
+export class ConfigError extends Error {}
+
+/** Config files read automatically from the audited directory. JS configs are code: only with --config. */
+const SEARCH_PLACES = ['package.json', '.twelvelintrc', '.twelvelintrc.json', '.twelvelintrc.yaml', '.twelvelintrc.yml', 'twelvelint.config.json'];
+const CODE_CONFIGS = ['twelvelint.config.js', 'twelvelint.config.mjs', 'twelvelint.config.cjs', 'twelvelint.config.ts'];
+
+const yamlLoader = (_filepath: string, content: string) => parseYamlText(content) as unknown;
+
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validateConfig = ajv.compile(configSchema);
+
+export interface LoadedConfig {
+  config: UserConfig;
+  source: string | null;
+}
+
+export async function findConfig(root: string, explicit: string | undefined, cwd: string, diagnostics: Diagnostic[]): Promise<LoadedConfig> {
+  if (explicit) {
+    const file = path.resolve(cwd, explicit);
+    if (!existsSync(file)) throw new ConfigError(`Config file not found: ${explicit}`);
+    return { config: await loadConfigFile(file), source: file };
+  }
+  const found = await lilconfig('twelvelint', {
+    searchPlaces: SEARCH_PLACES,
+    stopDir: root,
+    loaders: { '.yaml': yamlLoader, '.yml': yamlLoader, noExt: yamlLoader },
+  })
+    .search(root)
+    .catch((error: Error) => {
+      throw new ConfigError(`Invalid config: ${error.message.split('\n')[0]}`);
+    });
+  for (const name of CODE_CONFIGS) {
+    if (existsSync(path.join(root, name))) {
+      diagnostics.push({
+        code: 'config-not-executed',
+        severity: 'info',
+        filePath: name,
+        message: `${name} is code from the audited project and was not run; pass --config ${name} to use it`,
+      });
+    }
+  }
+  if (!found || found.isEmpty) return { config: {}, source: null };
+  return { config: checkConfig(found.config, found.filepath), source: found.filepath };
+}
+
+export async function loadConfigFile(file: string): Promise<UserConfig> {
+  let data: unknown;
+  try {
+    if (/\.(c|m)?js$/.test(file)) {
+      const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
+      data = mod.default ?? mod;
+    } else {
+      const text = await readFile(file, 'utf8');
+      data = file.endsWith('.json') ? JSON.parse(text) : parseYamlText(text);
+      if (path.basename(file) === 'package.json') data = (data as { twelvelint?: unknown }).twelvelint ?? {};
+    }
+  } catch (error) {
+    throw new ConfigError(`Cannot read config ${file}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  return checkConfig(data, file);
+}
+
+function checkConfig(data: unknown, file: string): UserConfig {
+  if (!validateConfig(data)) {
+    const first = validateConfig.errors?.[0];
+    const where = first?.instancePath ? first.instancePath.slice(1).replace(/\//g, '.') : '(root)';
+    throw new ConfigError(`Invalid config ${file}: ${where} ${first?.message ?? 'is invalid'}`);
+  }
+  return data as UserConfig;
+}
+
+/** Applies presets, then the user's rules, then CLI `--rule` overrides. */
+export function resolveConfig(
+  loaded: LoadedConfig,
+  allRules: readonly AnyRule[],
+  cliRules: Record<string, SeveritySetting>,
+  cliIgnores: string[],
+): ResolvedConfig {
+  const config = loaded.config;
+  const byId = new Map(allRules.map((r) => [r.id, r]));
+  const presets = config.extends === undefined ? ['twelvelint:recommended'] : Array.isArray(config.extends) ? config.extends : [config.extends];
+  const rules = new Map<string, ResolvedRule>();
+  for (const preset of presets) {
+    if (!(PRESETS as readonly string[]).includes(preset)) throw new ConfigError(`Unknown preset "${preset}"; use one of ${PRESETS.join(', ')}`);
+    for (const rule of allRules) {
+      if (preset === 'twelvelint:strict' || rule.recommended) rules.set(rule.id, { rule, severity: rule.severity, options: { ...(rule.defaultOptions ?? {}) } });
+    }
+  }
+  const apply = (id: string, setting: RuleSetting, origin: string) => {
+    const rule = byId.get(id);
+    if (!rule) throw new ConfigError(`Unknown rule "${id}" in ${origin}; run --list-rules to see them`);
+    const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
+    if (severity === 'off') {
+      rules.delete(id);
+      return;
+    }
+    const previous = rules.get(id);
+    rules.set(id, { rule, severity, options: { ...(rule.defaultOptions ?? {}), ...(previous?.options ?? {}), ...(options ?? {}) } });
+  };
+  for (const [id, setting] of Object.entries(config.rules ?? {})) apply(id, setting, loaded.source ?? 'config');
+  for (const [id, severity] of Object.entries(cliRules)) apply(id, severity, '--rule');
+  return {
+    source: loaded.source,
+    extends: presets,
+    rules,
+    ignores: [...(config.ignores ?? []), ...cliIgnores],
+    maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+  };
+}

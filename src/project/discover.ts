@@ -1,0 +1,149 @@
+import { lstat, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { globby } from 'globby';
+import type { ProjectFile } from './model.js';
+import { classify } from './classify.js';
+import type { Diagnostic } from '../engine/diagnostics.js';
+
+export const DEFAULT_IGNORES = [
+  '**/node_modules/**',
+  '**/vendor/**',
+  '**/dist/**',
+  '**/build/**',
+  '**/coverage/**',
+  '**/.git/**',
+  '**/.venv/**',
+  '**/venv/**',
+  '**/target/**',
+  '**/__pycache__/**',
+];
+
+export interface DiscoverOptions {
+  ignorePatterns: readonly string[];
+  maxFileSize: number;
+}
+
+export interface Discovery {
+  root: string;
+  files: ProjectFile[];
+  /** YAML files whose name does not say "compose": checked by content at load time. */
+  maybeCompose: Set<string>;
+  diagnostics: Diagnostic[];
+  singleFiles: boolean;
+}
+
+export class UsageError extends Error {}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+function commonDir(dirs: string[]): string {
+  let common = dirs[0];
+  for (const d of dirs.slice(1)) {
+    while (!(d === common || d.startsWith(common.endsWith(path.sep) ? common : common + path.sep))) {
+      const parent = path.dirname(common);
+      if (parent === common) break;
+      common = parent;
+    }
+  }
+  return common;
+}
+
+export interface ResolvedInputs {
+  root: string;
+  inputs: { abs: string; isDir: boolean }[];
+}
+
+/** Checks the paths the user gave and picks the root: their deepest common directory. */
+export async function resolveInputs(paths: readonly string[], cwd: string): Promise<ResolvedInputs> {
+  const given = paths.length > 0 ? paths : ['.'];
+  const inputs: { abs: string; isDir: boolean }[] = [];
+  for (const input of given) {
+    const abs = path.resolve(cwd, input);
+    let info;
+    try {
+      info = await stat(abs);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new UsageError(`No such file or directory: ${input}`);
+      if (code === 'ELOOP') throw new UsageError(`Symbolic link loop: ${input}`);
+      throw new UsageError(`Cannot read ${input}: ${(error as Error).message}`);
+    }
+    inputs.push({ abs: await realpath(abs), isDir: info.isDirectory() });
+  }
+  return { root: commonDir(inputs.map((r) => (r.isDir ? r.abs : path.dirname(r.abs)))), inputs };
+}
+
+export async function discover(resolvedInputs: ResolvedInputs, options: DiscoverOptions): Promise<Discovery> {
+  const { root, inputs: resolved } = resolvedInputs;
+  const diagnostics: Diagnostic[] = [];
+  const files: ProjectFile[] = [];
+  const maybeCompose = new Set<string>();
+  const seen = new Set<string>();
+
+  const add = async (abs: string, explicit: boolean) => {
+    const rel = toPosix(path.relative(root, abs)) || path.basename(abs);
+    if (seen.has(rel)) return;
+    seen.add(rel);
+    let info;
+    try {
+      info = await lstat(abs);
+      if (info.isSymbolicLink()) {
+        // Follow a link only when it stays inside the root and points at a file.
+        let target: string;
+        try {
+          target = await realpath(abs);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          diagnostics.push({ code: 'symlink-skipped', severity: 'warning', filePath: rel, message: code === 'ELOOP' ? 'Symbolic link loop; skipped' : 'Broken symbolic link; skipped' });
+          return;
+        }
+        if (target !== root && !target.startsWith(root + path.sep)) {
+          diagnostics.push({ code: 'symlink-skipped', severity: 'warning', filePath: rel, message: 'Symbolic link points outside the audited directory; not followed' });
+          return;
+        }
+        info = await stat(target);
+        if (!info.isFile()) return;
+      }
+    } catch (error) {
+      diagnostics.push({ code: 'unreadable', severity: 'warning', filePath: rel, message: `Cannot read file: ${(error as Error).message}` });
+      return;
+    }
+    if (!info.isFile()) return;
+    const c = classify(rel);
+    if (c.kind === 'other' && !c.maybeCompose && !explicit) {
+      files.push({ path: rel, absPath: abs, kind: 'other', size: info.size });
+      return;
+    }
+    if (c.maybeCompose) maybeCompose.add(rel);
+    if (explicit && c.kind === 'other' && /\.ya?ml$/i.test(rel)) {
+      // A YAML file named on the command line is audited as a compose file.
+      files.push({ path: rel, absPath: abs, kind: 'compose', size: info.size });
+      maybeCompose.delete(rel);
+      return;
+    }
+    files.push({ path: rel, absPath: abs, kind: c.kind, size: info.size, subtype: c.subtype });
+  };
+
+  for (const r of resolved) {
+    if (!r.isDir) {
+      await add(r.abs, true);
+      continue;
+    }
+    const entries = await globby('**/*', {
+      cwd: r.abs,
+      dot: true,
+      gitignore: true,
+      ignore: [...DEFAULT_IGNORES, ...options.ignorePatterns],
+      followSymbolicLinks: false,
+      onlyFiles: false,
+      suppressErrors: true,
+      absolute: true,
+    });
+    entries.sort();
+    for (const abs of entries) await add(abs, false);
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { root, files, maybeCompose, diagnostics, singleFiles: resolved.every((r) => !r.isDir) };
+}

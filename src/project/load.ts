@@ -1,0 +1,115 @@
+import { readFile } from 'node:fs/promises';
+import type { Diagnostic } from '../engine/diagnostics.js';
+import type { Discovery } from './discover.js';
+import { looksLikeCompose } from './classify.js';
+import type { Project, ProjectFile, RuleInput, SourceFile, TextFile } from './model.js';
+import { loadDockerfile } from './load-dockerfile.js';
+import { loadCompose } from './load-compose.js';
+import { loadEnvFile } from './load-env.js';
+import { loadManifest } from './load-manifest.js';
+import { loadGit } from './load-git.js';
+import { link } from './link.js';
+
+export interface LoadOptions {
+  /** Inputs the enabled rules read; nothing else is parsed. */
+  needs: ReadonlySet<RuleInput>;
+  deployEnv: ReadonlyMap<string, string>;
+  maxFileSize: number;
+}
+
+const KIND_NEEDS: Partial<Record<ProjectFile['kind'], RuleInput>> = {
+  dockerfile: 'dockerfile',
+  compose: 'compose',
+  env: 'env',
+  manifest: 'manifest',
+  procfile: 'procfile',
+  source: 'source',
+};
+
+/** Reads a file as UTF-8 text; refuses binary and over-size files with a diagnostic. */
+export async function readText(file: ProjectFile, maxFileSize: number, diagnostics: Diagnostic[]): Promise<TextFile | undefined> {
+  if (file.size > maxFileSize) {
+    diagnostics.push({
+      code: 'file-too-large',
+      severity: 'warning',
+      filePath: file.path,
+      message: `Skipped: ${(file.size / 1e6).toFixed(1)} MB is over the ${(maxFileSize / 1e6).toFixed(1)} MB limit (maxFileSize)`,
+    });
+    return undefined;
+  }
+  let buffer: Buffer;
+  try {
+    buffer = await readFile(file.absPath);
+  } catch (error) {
+    diagnostics.push({ code: 'unreadable', severity: 'warning', filePath: file.path, message: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+    return undefined;
+  }
+  if (buffer.subarray(0, 8000).includes(0)) {
+    diagnostics.push({ code: 'binary-file', severity: 'warning', filePath: file.path, message: `Skipped: binary content in a file named like a ${file.kind}` });
+    return undefined;
+  }
+  let text = buffer.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  return { ...file, text, lines: text.split(/\r?\n/) };
+}
+
+export async function loadProject(discovery: Discovery, options: LoadOptions): Promise<{ project: Project; diagnostics: Diagnostic[] }> {
+  const diagnostics: Diagnostic[] = [...discovery.diagnostics];
+  const project: Project = {
+    root: discovery.root,
+    files: discovery.files,
+    dockerfiles: [],
+    composeFiles: [],
+    envFiles: [],
+    manifests: [],
+    lockfiles: discovery.files.filter((f) => f.kind === 'lockfile'),
+    procfiles: [],
+    sources: [],
+    deployEnv: options.deployEnv,
+    pathExists: () => false,
+    singleFiles: discovery.singleFiles,
+  };
+  const needs = options.needs;
+  const gitPromise = needs.has('git') ? loadGit(discovery.root) : undefined;
+
+  const wanted = discovery.files.filter((f) => {
+    if (discovery.maybeCompose.has(f.path)) return needs.has('compose');
+    const need = KIND_NEEDS[f.kind];
+    return need !== undefined && needs.has(need);
+  });
+  const texts = await Promise.all(wanted.map((f) => readText(f, options.maxFileSize, diagnostics)));
+  for (const text of texts) {
+    if (!text) continue;
+    if (discovery.maybeCompose.has(text.path)) {
+      if (!looksLikeCompose(text.text)) continue;
+      text.kind = 'compose';
+      const original = project.files.find((f) => f.path === text.path);
+      if (original) original.kind = 'compose';
+    }
+    switch (text.kind) {
+      case 'dockerfile':
+        project.dockerfiles.push(loadDockerfile(text));
+        break;
+      case 'compose':
+        project.composeFiles.push(loadCompose(text, options.deployEnv));
+        break;
+      case 'env':
+        project.envFiles.push(loadEnvFile(text));
+        break;
+      case 'manifest':
+        project.manifests.push(loadManifest(text, text.subtype ?? 'unknown'));
+        break;
+      case 'procfile':
+        project.procfiles.push(text);
+        break;
+      case 'source':
+        project.sources.push({ ...text, language: (text.subtype ?? 'other') as SourceFile['language'] });
+        break;
+      default:
+        break;
+    }
+  }
+  if (gitPromise) project.git = await gitPromise;
+  link(project);
+  return { project, diagnostics };
+}

@@ -1,0 +1,181 @@
+import type { Range } from './range.js';
+import type { YMap, YNode, YamlProblem } from './yaml-tree.js';
+import type { Interpolated } from './interpolate.js';
+
+/** What a discovered file is, decided by its name (and for YAML, its content). */
+export type FileKind =
+  | 'dockerfile'
+  | 'compose'
+  | 'env'
+  | 'manifest'
+  | 'lockfile'
+  | 'procfile'
+  | 'source'
+  | 'dockerignore'
+  | 'other';
+
+/** The inputs a rule reads; the loader parses only what enabled rules declare. */
+export type RuleInput = 'dockerfile' | 'compose' | 'env' | 'manifest' | 'lockfile' | 'procfile' | 'source' | 'git' | 'files';
+
+export interface ProjectFile {
+  /** Path relative to the project root, forward slashes. */
+  path: string;
+  absPath: string;
+  kind: FileKind;
+  size: number;
+  /** Manifest/lockfile ecosystem or source language. */
+  subtype?: string;
+}
+
+export interface TextFile extends ProjectFile {
+  text: string;
+  lines: string[];
+}
+
+// ---- Dockerfile ----------------------------------------------------------------
+
+export interface DockerInstruction {
+  keyword: string;
+  /** The instruction's argument text as written (continuations joined with spaces). */
+  args: string;
+  range: Range;
+  /** Range of the arguments only. */
+  argsRange: Range;
+  /** For CMD/ENTRYPOINT/RUN/SHELL/HEALTHCHECK CMD: the JSON array when exec form, else undefined. */
+  exec?: string[];
+  stage: number;
+}
+
+export interface DockerStage {
+  index: number;
+  name?: string;
+  /** FROM image as written and after ARG substitution. */
+  image: string;
+  imageResolved: string;
+  /** True when the image names an earlier stage (`FROM build AS run`). */
+  fromStage: boolean;
+  platform?: string;
+  fromInstruction: DockerInstruction;
+  instructions: DockerInstruction[];
+}
+
+export interface Dockerfile extends TextFile {
+  stages: DockerStage[];
+  instructions: DockerInstruction[];
+  /** Global ARG defaults (before the first FROM). */
+  globalArgs: Map<string, string | undefined>;
+  final?: DockerStage;
+  /** Effective CMD/ENTRYPOINT of the final stage (the last one in it). */
+  cmd?: DockerInstruction;
+  entrypoint?: DockerInstruction;
+  /** Files and services that use this Dockerfile (filled by link). */
+  usedBy: ComposeService[];
+}
+
+// ---- Compose -------------------------------------------------------------------
+
+export interface ComposeFile extends TextFile {
+  root?: YMap;
+  problems: YamlProblem[];
+  /** The raw `version` value, before interpolation. */
+  version?: { value: unknown; range: Range };
+  services: ComposeService[];
+  /** Top-level networks/volumes/secrets/configs by name. */
+  networks: Map<string, TopLevelDefinition>;
+  volumes: Map<string, TopLevelDefinition>;
+  secrets: Map<string, TopLevelDefinition>;
+  configs: Map<string, TopLevelDefinition>;
+  /** Interpolation result of every string scalar, keyed by the node. */
+  interpolation: Map<YNode, Interpolated>;
+  /** Override file merged into this one for the service view, if any (compose.override.yaml). */
+  override?: ComposeFile;
+  /** This file is an override of another one. */
+  overrides?: ComposeFile;
+  /** 'stack' when named like a stack file or it has deploy sections; used to phrase findings. */
+  role: 'compose' | 'stack' | 'override';
+}
+
+export interface TopLevelDefinition {
+  name: string;
+  keyRange: Range;
+  node: YNode;
+}
+
+export interface ComposeService {
+  name: string;
+  file: ComposeFile;
+  keyRange: Range;
+  node: YMap;
+  /** Linked Dockerfile when `build` points at one in the project. */
+  dockerfile?: Dockerfile;
+  /** Build context directory, project-relative, when the service builds. */
+  buildContext?: string;
+  /** The Dockerfile path the build uses, project-relative. */
+  dockerfilePath?: string;
+  /** The same service in the override file Compose merges over this one. */
+  overriddenBy?: ComposeService;
+}
+
+// ---- env, manifests, git -------------------------------------------------------
+
+export interface EnvEntry {
+  key: string;
+  value: string;
+  line: number;
+  range: Range;
+  valueRange: Range;
+}
+
+export interface EnvFile extends TextFile {
+  entries: EnvEntry[];
+  /** `.env.example`, `.env.sample`, `.env.template`, `.env.dist`: documentation, not config. */
+  isTemplate: boolean;
+}
+
+export interface Manifest extends TextFile {
+  ecosystem: string;
+  /** Parsed content where parsing applies (JSON/TOML); undefined on parse failure. */
+  data?: unknown;
+  dependencies: string[];
+  parseError?: { message: string; range: Range };
+}
+
+export interface GitFacts {
+  isRepo: boolean;
+  /** Tracked files, project-relative. */
+  tracked: Set<string>;
+  remotes: string[];
+  /** Why git facts are missing, when they are. */
+  unavailable?: string;
+}
+
+// ---- sources ---------------------------------------------------------------------
+
+export interface SourceFile extends TextFile {
+  language: 'js' | 'ts' | 'python' | 'go' | 'ruby' | 'java' | 'php' | 'other';
+  /** Parsed AST for JS/TS files a rule asked for; undefined when not parsed. */
+  ast?: unknown;
+  parseError?: { message: string; range: Range };
+}
+
+// ---- the project -------------------------------------------------------------------
+
+export interface Project {
+  /** Absolute root directory. */
+  root: string;
+  files: ProjectFile[];
+  dockerfiles: Dockerfile[];
+  composeFiles: ComposeFile[];
+  envFiles: EnvFile[];
+  manifests: Manifest[];
+  lockfiles: ProjectFile[];
+  procfiles: TextFile[];
+  sources: SourceFile[];
+  git?: GitFacts;
+  /** The environment the deploy will have (--env / --env-file). */
+  deployEnv: ReadonlyMap<string, string>;
+  /** Existence of paths referenced by compose files (env_file, secret files), project-relative or absolute. */
+  pathExists(path: string): boolean;
+  /** Whether the audit was given single files rather than a directory (project-wide rules then stay quiet). */
+  singleFiles: boolean;
+}

@@ -1,0 +1,212 @@
+import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, Scalar } from 'yaml';
+import type { Document, Node as YamlAstNode } from 'yaml';
+import type { Range } from './range.js';
+
+/**
+ * A position-carrying YAML tree with aliases and merge keys already resolved.
+ * Rules read this instead of the `yaml` AST so they never deal with aliases,
+ * merge keys or offsets.
+ */
+export type YNode = YMap | YSeq | YScalar;
+
+export interface YEntry {
+  key: string;
+  keyRange: Range;
+  value: YNode;
+  /** True when the entry came in through a `<<` merge key. */
+  merged: boolean;
+}
+
+export interface YMap {
+  kind: 'map';
+  range: Range;
+  entries: YEntry[];
+}
+
+export interface YSeq {
+  kind: 'seq';
+  range: Range;
+  items: YNode[];
+}
+
+export type ScalarValue = string | number | boolean | null;
+
+export interface YScalar {
+  kind: 'scalar';
+  range: Range;
+  value: ScalarValue;
+  /** Whether the scalar was written quoted or as a block; plain scalars are typed by YAML. */
+  quoted: boolean;
+}
+
+export interface YamlProblem {
+  message: string;
+  range: Range;
+  code: 'syntax' | 'duplicate-key' | 'alias-limit' | 'not-a-mapping';
+}
+
+export interface ParsedYaml {
+  root: YNode | undefined;
+  problems: YamlProblem[];
+  /** Comments are needed for suppression directives; kept as raw text. */
+  text: string;
+}
+
+/** Upper bound on nodes produced by alias expansion: a "billion laughs" file stops here. */
+export const MAX_EXPANDED_NODES = 100_000;
+
+class ExpansionLimit extends Error {}
+
+export function parseYaml(text: string): ParsedYaml {
+  const lineCounter = new LineCounter();
+  const problems: YamlProblem[] = [];
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, merge: false, uniqueKeys: true, prettyErrors: false, strict: false });
+  } catch (error) {
+    problems.push({ message: `YAML could not be parsed: ${(error as Error).message}`, range: rangeOf(lineCounter, [0, 0]), code: 'syntax' });
+    return { root: undefined, problems, text };
+  }
+  for (const err of doc.errors) {
+    const code = /unique/i.test(err.message) ? 'duplicate-key' : 'syntax';
+    problems.push({ message: firstLine(err.message), range: rangeOf(lineCounter, err.pos), code });
+  }
+  if (doc.errors.length > 0) return { root: undefined, problems, text };
+  const contents = doc.contents as YamlAstNode | null;
+  if (!contents) return { root: undefined, problems, text };
+  const builder = new TreeBuilder(doc, lineCounter);
+  try {
+    return { root: builder.build(contents), problems, text };
+  } catch (error) {
+    if (error instanceof ExpansionLimit) {
+      problems.push({
+        message: `YAML aliases expand to more than ${MAX_EXPANDED_NODES} nodes; the file was not read further (possible alias bomb)`,
+        range: rangeOf(lineCounter, [0, 0]),
+        code: 'alias-limit',
+      });
+      return { root: undefined, problems, text };
+    }
+    throw error;
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function rangeOf(lc: LineCounter, pos: readonly number[] | undefined): Range {
+  const start = pos?.[0] ?? 0;
+  const end = pos?.[1] ?? start;
+  const a = lc.linePos(start);
+  const b = lc.linePos(Math.max(start, end));
+  return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+}
+
+class TreeBuilder {
+  private count = 0;
+  private readonly stack = new Set<YamlAstNode>();
+
+  constructor(private readonly doc: Document.Parsed, private readonly lc: LineCounter) {}
+
+  build(node: unknown, fallback?: Range): YNode {
+    if (++this.count > MAX_EXPANDED_NODES) throw new ExpansionLimit();
+    if (isAlias(node)) {
+      const target = node.resolve(this.doc) as YamlAstNode | undefined;
+      if (!target || this.stack.has(target)) return { kind: 'scalar', value: null, quoted: false, range: this.range(node) };
+      this.stack.add(target);
+      try {
+        return this.build(target, this.range(node));
+      } finally {
+        this.stack.delete(target);
+      }
+    }
+    if (isMap(node)) {
+      const entries: YEntry[] = [];
+      const merges: YNode[] = [];
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        const keyNode = pair.key;
+        const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode ?? '');
+        const keyRange = isScalar(keyNode) || isMap(keyNode) || isSeq(keyNode) ? this.range(keyNode) : fallback ?? this.range(node);
+        if (key === '<<' && isScalar(keyNode) && keyNode.type === Scalar.PLAIN) {
+          merges.push(this.build(pair.value, keyRange));
+          continue;
+        }
+        const value = pair.value == null ? nullAfter(keyRange) : this.build(pair.value, keyRange);
+        entries.push({ key, keyRange, value, merged: false });
+      }
+      // Merge keys: explicit keys win; among merged maps the first one listed wins.
+      const seen = new Set(entries.map((e) => e.key));
+      for (const source of merges) {
+        const maps = source.kind === 'map' ? [source] : source.kind === 'seq' ? source.items.filter((i): i is YMap => i.kind === 'map') : [];
+        for (const map of maps) {
+          for (const entry of map.entries) {
+            if (seen.has(entry.key)) continue;
+            seen.add(entry.key);
+            entries.push({ ...entry, merged: true });
+          }
+        }
+      }
+      return { kind: 'map', range: this.range(node), entries };
+    }
+    if (isSeq(node)) {
+      return { kind: 'seq', range: this.range(node), items: node.items.map((item) => this.build(item, this.range(node))) };
+    }
+    if (isScalar(node)) {
+      const v = node.value;
+      const value: ScalarValue =
+        v === null || v === undefined ? null : typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
+      const quoted = node.type !== Scalar.PLAIN && node.type !== undefined;
+      return { kind: 'scalar', range: this.range(node), value, quoted };
+    }
+    return { kind: 'scalar', range: fallback ?? { line: 1, column: 1, endLine: 1, endColumn: 1 }, value: null, quoted: false };
+  }
+
+  private range(node: { range?: readonly number[] | null } | null | undefined): Range {
+    return rangeOf(this.lc, node?.range ?? undefined);
+  }
+}
+
+function nullAfter(keyRange: Range): YScalar {
+  return { kind: 'scalar', value: null, quoted: false, range: { line: keyRange.endLine, column: keyRange.endColumn, endLine: keyRange.endLine, endColumn: keyRange.endColumn } };
+}
+
+// ---- small helpers rules use -------------------------------------------------
+
+export function getEntry(node: YNode | undefined, key: string): YEntry | undefined {
+  if (!node || node.kind !== 'map') return undefined;
+  return node.entries.find((e) => e.key === key);
+}
+
+export function getValue(node: YNode | undefined, key: string): YNode | undefined {
+  return getEntry(node, key)?.value;
+}
+
+export function getPath(node: YNode | undefined, path: readonly (string | number)[]): YNode | undefined {
+  let cur = node;
+  for (const part of path) {
+    if (!cur) return undefined;
+    if (typeof part === 'number') cur = cur.kind === 'seq' ? cur.items[part] : undefined;
+    else cur = getValue(cur, part);
+  }
+  return cur;
+}
+
+export function scalarString(node: YNode | undefined): string | undefined {
+  if (!node || node.kind !== 'scalar' || node.value === null) return undefined;
+  return String(node.value);
+}
+
+export function isNullNode(node: YNode | undefined): boolean {
+  return !node || (node.kind === 'scalar' && node.value === null);
+}
+
+/** Plain JavaScript value of a node (used for schema checks and hashing). */
+export function toPlain(node: YNode | undefined): unknown {
+  if (!node) return undefined;
+  if (node.kind === 'scalar') return node.value;
+  if (node.kind === 'seq') return node.items.map(toPlain);
+  const out: Record<string, unknown> = {};
+  for (const e of node.entries) out[e.key] = toPlain(e.value);
+  return out;
+}

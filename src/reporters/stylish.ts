@@ -1,0 +1,66 @@
+import pc from 'picocolors';
+import type { Reporter } from './types.js';
+import type { SwarmVerdict } from '../engine/result.js';
+
+const VERDICT_TEXT: Record<SwarmVerdict, string> = {
+  ready: 'ready: docker stack deploy accepts this and nothing is ignored',
+  'ready-with-warnings': 'ready with warnings: deploys, but some options are ignored or risky',
+  'needs-deploy-inputs': 'needs deploy inputs: supply what is listed below, then it deploys',
+  'not-deployable': 'not deployable: docker stack deploy rejects this as it is',
+};
+
+export const stylish: Reporter = (result, options) => {
+  const c = pc.createColors(options.color);
+  const out: string[] = [];
+  for (const file of result.results) {
+    const messages = options.quiet ? file.messages.filter((m) => m.level === 'error') : file.messages;
+    if (messages.length === 0) continue;
+    out.push('', c.underline(file.filePath === '.' ? '(project)' : file.filePath));
+    const rows = messages.map((m) => [
+      `${m.line}:${m.column}`,
+      m.level === 'error' ? c.red('error') : m.level === 'warning' ? c.yellow('warning') : c.blue('info'),
+      m.message,
+      c.dim(m.ruleId ?? ''),
+    ]);
+    const w0 = Math.max(...rows.map((r) => r[0].length));
+    const w1 = 7;
+    for (const [pos, sev, msg, id] of rows) {
+      const plainSev = sev.replace(/\x1b\[[0-9;]*m/g, '');
+      out.push(`  ${c.dim(pos.padEnd(w0))}  ${sev}${' '.repeat(Math.max(0, w1 - plainSev.length))}  ${msg}  ${id}`);
+    }
+  }
+  const { error, warning, info } = result.summary.counts;
+  const total = error + (options.quiet ? 0 : warning + info);
+  out.push('');
+  if (total > 0) {
+    const text = `✖ ${total} problem${total === 1 ? '' : 's'} (${error} error${error === 1 ? '' : 's'}, ${warning} warning${warning === 1 ? '' : 's'}, ${info} info)`;
+    out.push(error > 0 ? c.red(c.bold(text)) : c.yellow(c.bold(text)));
+  } else {
+    out.push(c.green('✔ No problems found'));
+  }
+  out.push('', c.bold('Factor                      Score  Status'));
+  for (const f of result.factors) {
+    const score = f.score === null ? '   -' : String(f.score).padStart(4);
+    const colorStatus = f.status === 'fail' ? c.red : f.status === 'warn' ? c.yellow : f.status === 'pass' ? c.green : c.dim;
+    out.push(`${f.title.padEnd(28)}${score}   ${colorStatus(f.status)}${f.findings.length ? c.dim(` (${f.findings.length})`) : ''}`);
+  }
+  const s = result.summary;
+  out.push('', `${c.bold('Readiness')} ${s.score === null ? 'n/a' : `${s.score}/100 (${s.grade})`}`);
+  const verdictColor = s.swarm.verdict === 'ready' ? c.green : s.swarm.verdict === 'not-deployable' ? c.red : c.yellow;
+  out.push(`${c.bold('Swarm')}     ${verdictColor(VERDICT_TEXT[s.swarm.verdict])}`);
+  const blockers = s.swarm.blockers.filter((b) => b.kind === 'blocker');
+  const inputs = s.swarm.blockers.filter((b) => b.kind === 'deploy-input');
+  if (blockers.length) out.push(`  ${blockers.length} blocker${blockers.length === 1 ? '' : 's'}: ${summarize(blockers.map((b) => `${b.filePath}:${b.line}`))}`);
+  for (const i of inputs.slice(0, 10)) out.push(`  supply: ${i.message} ${c.dim(`(${i.filePath}:${i.line})`)}`);
+  if (inputs.length > 10) out.push(`  … and ${inputs.length - 10} more deploy inputs`);
+  if (result.diagnostics.length) {
+    out.push('', c.bold('Notes'));
+    for (const d of result.diagnostics.slice(0, 20)) out.push(`  ${d.filePath ? `${d.filePath}: ` : ''}${d.message}`);
+    if (result.diagnostics.length > 20) out.push(`  … and ${result.diagnostics.length - 20} more`);
+  }
+  return `${out.join('\n')}\n`;
+};
+
+function summarize(items: string[]): string {
+  return items.length <= 5 ? items.join(', ') : `${items.slice(0, 5).join(', ')} and ${items.length - 5} more`;
+}

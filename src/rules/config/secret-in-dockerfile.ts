@@ -1,0 +1,52 @@
+import { defineRule } from '../rule.js';
+import { isPlaceholderValue, isSecretName, redact } from '../util/secrets.js';
+
+/** Splits `ENV A=1 B="x y"` and legacy `ENV A 1` into pairs. */
+export function envPairs(args: string, keyword: string): { name: string; value: string | undefined }[] {
+  const trimmed = args.trim();
+  if (!trimmed.includes('=')) {
+    const [name, ...rest] = trimmed.split(/\s+/);
+    return keyword === 'ENV' && rest.length > 0 ? [{ name, value: rest.join(' ') }] : [{ name, value: undefined }];
+  }
+  const out: { name: string; value: string | undefined }[] = [];
+  const re = /([A-Za-z_][A-Za-z0-9_.-]*)(?:=("(?:[^"\\]|\\.)*"|'[^']*'|\S*))?/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(trimmed))) {
+    const raw = m[2];
+    out.push({ name: m[1], value: raw === undefined ? undefined : raw.replace(/^(["'])(.*)\1$/, '$2') });
+  }
+  return out;
+}
+
+export default defineRule({
+  id: 'config/secret-in-dockerfile',
+  factor: 'config',
+  severity: 'error',
+  swarm: 'none',
+  recommended: true,
+  inputs: ['dockerfile'],
+  docs: {
+    summary: 'A secret is written into the image with `ENV` or `ARG`',
+    rationale:
+      'Factor III: config, and above all credentials, lives in the environment of a deploy, not in the build. `ENV`/`ARG` values are stored in the image layers and history (`docker history`), so everyone who can pull the image can read them.',
+    fix: 'Remove the value from the Dockerfile. Pass it at run time: in Swarm as a secret (`docker secret create`, mounted at /run/secrets/<name>) or an environment variable of the service. For build-time credentials use `RUN --mount=type=secret`.',
+    swarm: 'Swarm secrets are encrypted in the Raft log and mounted only into the services granted them; an `ENV` baked in the image is visible on every node that pulls it.',
+    bad: 'ENV DATABASE_PASSWORD=s3cr3t-passw0rd',
+    good: '# read /run/secrets/db_password at start, or set DATABASE_PASSWORD in the stack file',
+    exampleLanguage: 'dockerfile',
+  },
+  messages: {
+    secret: '{{keyword}} {{name}} bakes a secret into the image ({{redacted}}); pass it at run time as a Swarm secret or environment variable',
+  },
+  check({ project, report }) {
+    for (const d of project.dockerfiles) {
+      for (const inst of d.instructions) {
+        if (inst.keyword !== 'ENV' && inst.keyword !== 'ARG') continue;
+        for (const { name, value } of envPairs(inst.args, inst.keyword)) {
+          if (value === undefined || !isSecretName(name) || isPlaceholderValue(value)) continue;
+          report({ file: d.path, range: inst.range, messageId: 'secret', data: { keyword: inst.keyword, name, redacted: redact(value) } });
+        }
+      }
+    }
+  },
+});

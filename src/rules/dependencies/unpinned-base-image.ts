@@ -1,0 +1,39 @@
+import { defineRule } from '../rule.js';
+import { parseImageRef } from '../../project/load-dockerfile.js';
+
+export default defineRule({
+  id: 'dependencies/unpinned-base-image',
+  factor: 'dependencies',
+  severity: 'warning',
+  swarm: 'none',
+  recommended: true,
+  inputs: ['dockerfile'],
+  docs: {
+    summary: 'Base image uses `latest` or no tag',
+    rationale:
+      'Factor II: declare and isolate dependencies. The base image is the largest dependency of a container; `FROM node` or `FROM node:latest` builds on whatever was published last, so two builds of the same commit can differ.',
+    fix: 'Pin a version tag (`node:20.11-alpine`) or a digest (`node@sha256:…`).',
+    swarm: 'Every Swarm node pulls the image by its reference; a mutable base makes rebuilt images differ between releases.',
+    bad: 'FROM node:latest',
+    good: 'FROM node:20.11-bookworm-slim',
+    exampleLanguage: 'dockerfile',
+  },
+  messages: {
+    latest: 'Base image "{{image}}" uses the mutable tag "latest"; pin a version or digest',
+    untagged: 'Base image "{{image}}" has no tag, so it means "latest"; pin a version or digest',
+  },
+  check({ project, report }) {
+    for (const d of project.dockerfiles) {
+      for (const stage of d.stages) {
+        if (stage.fromStage || !stage.imageResolved || stage.imageResolved.toLowerCase() === 'scratch') continue;
+        // An unresolved ARG (`FROM $BASE`) is decided at build time; say nothing.
+        if (stage.imageResolved.includes('$') || stage.imageResolved === '') continue;
+        const ref = parseImageRef(stage.imageResolved);
+        if (ref.digest) continue;
+        const range = stage.fromInstruction.argsRange;
+        if (ref.tag === 'latest') report({ file: d.path, range, messageId: 'latest', data: { image: stage.imageResolved } });
+        else if (ref.tag === undefined) report({ file: d.path, range, messageId: 'untagged', data: { image: stage.imageResolved } });
+      }
+    }
+  },
+});

@@ -1,0 +1,58 @@
+import { defineRule } from '../rule.js';
+import { parseImageRef } from '../../project/load-dockerfile.js';
+import { backingFamily, serviceImage } from '../util/compose.js';
+import type { ComposeService } from '../../project/model.js';
+
+function major(tag: string | undefined): string | undefined {
+  const m = tag ? /^v?(\d+)/.exec(tag) : null;
+  return m ? m[1] : undefined;
+}
+
+export default defineRule({
+  id: 'dev-prod-parity/backing-service-drift',
+  factor: 'dev-prod-parity',
+  severity: 'warning',
+  swarm: 'none',
+  recommended: true,
+  inputs: ['compose'],
+  docs: {
+    summary: 'Compose files of one project run different backing services, or different major versions, under the same service name',
+    rationale:
+      'Factor X: keep development, staging and production as similar as possible. A dev file on `postgres:13` and a prod file on `postgres:16` (or MySQL in dev, Postgres in prod) lets bugs pass every local test and appear only in production.',
+    fix: 'Use the same image and major version in every compose file; share it with an `x-` anchor or a common base file.',
+    swarm: 'Swarm runs whatever the stack file names; the drift is between your files, not in Swarm.',
+    bad: '# compose.dev.yml\ndb:\n  image: postgres:13\n# compose.prod.yml\ndb:\n  image: postgres:16',
+    exampleLanguage: 'yaml',
+  },
+  messages: {
+    family: 'Service "{{service}}" runs {{family}} ({{image}}) here but {{otherFamily}} ({{otherImage}}) in {{otherFile}}',
+    version: 'Service "{{service}}" runs {{image}} here but {{otherImage}} in {{otherFile}}: different major versions',
+  },
+  check({ project, report }) {
+    const byName = new Map<string, { service: ComposeService; image: string; family: string }[]>();
+    for (const file of project.composeFiles) {
+      for (const service of file.services) {
+        const image = serviceImage(service);
+        if (!image) continue;
+        const family = backingFamily(image.value);
+        if (!family) continue;
+        byName.set(service.name, [...(byName.get(service.name) ?? []), { service, image: image.value, family }]);
+      }
+    }
+    for (const [name, uses] of byName) {
+      if (uses.length < 2) continue;
+      const first = uses[0];
+      for (const other of uses.slice(1)) {
+        const range = serviceImage(other.service)!.node.range;
+        const base = { service: name, image: other.image, otherImage: first.image, otherFile: first.service.file.path };
+        if (other.family !== first.family) {
+          report({ file: other.service.file.path, range, messageId: 'family', data: { ...base, family: other.family, otherFamily: first.family } });
+          continue;
+        }
+        const a = major(parseImageRef(first.image).tag);
+        const b = major(parseImageRef(other.image).tag);
+        if (a && b && a !== b) report({ file: other.service.file.path, range, messageId: 'version', data: base });
+      }
+    }
+  },
+});

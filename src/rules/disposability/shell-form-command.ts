@@ -1,0 +1,42 @@
+import { defineRule } from '../rule.js';
+
+export default defineRule({
+  id: 'disposability/shell-form-command',
+  factor: 'disposability',
+  severity: 'warning',
+  swarm: 'degraded',
+  recommended: true,
+  inputs: ['dockerfile'],
+  docs: {
+    summary: '`CMD` or `ENTRYPOINT` in shell form',
+    rationale:
+      'Factor IX: disposability, fast start and graceful shutdown. In shell form Docker runs `/bin/sh -c "<command>"`; the shell is PID 1 and does not pass SIGTERM on, so the app never hears it is being stopped and is killed after the grace period.',
+    fix: 'Use the exec (JSON array) form: `CMD ["node", "server.js"]`. If you need shell features, end the script with `exec "$@"` or `exec node server.js`.',
+    swarm: 'On every rolling update and scale-down Swarm sends SIGTERM, waits `stop_grace_period` (10 s by default), then SIGKILLs: in-flight requests are cut off.',
+    bad: 'CMD node server.js',
+    good: 'CMD ["node", "server.js"]',
+    exampleLanguage: 'dockerfile',
+  },
+  messages: {
+    shellForm: '{{keyword}} uses shell form, so /bin/sh is PID 1 and SIGTERM does not reach "{{command}}"; use the exec form {{suggestion}}',
+  },
+  check({ project, report }) {
+    for (const d of project.dockerfiles) {
+      for (const inst of [d.entrypoint, d.cmd]) {
+        if (!inst || inst.exec || !inst.args.trim()) continue;
+        // `CMD exec node x` replaces the shell with the process: signals arrive.
+        if (/^exec\s/.test(inst.args.trim())) continue;
+        const words = inst.args.trim().split(/\s+/);
+        const simple = words.every((w) => /^[\w./:@=+-]+$/.test(w));
+        const suggestion = simple ? JSON.stringify(words).replace(/","/g, '", "') : '(JSON array)';
+        report({
+          file: d.path,
+          range: inst.range,
+          messageId: 'shellForm',
+          data: { keyword: inst.keyword, command: inst.args.length > 50 ? `${inst.args.slice(0, 47)}...` : inst.args, suggestion },
+          ...(simple ? { fix: { range: inst.argsRange, text: suggestion } } : {}),
+        });
+      }
+    }
+  },
+});

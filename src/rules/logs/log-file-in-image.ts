@@ -1,0 +1,56 @@
+import { defineRule } from '../rule.js';
+import { envPairs } from '../config/secret-in-dockerfile.js';
+
+const LOG_DIR = /(^|\s|=|")\/var\/log\/(?!apt\b|dpkg|alternatives|lastlog|faillog|wtmp|btmp|journal\b)[\w.-]+/;
+const LOG_FLAG = /(^|\s)--?(log[-_]?file|logfile|log[-_]?path|error[-_]?logfile|access[-_]?logfile)[= ](?!-|\/dev\/std(out|err)|\/proc\/self\/fd\/[12]|stdout|stderr)(\S+)/i;
+const LOG_ENV = /^(\w+_)?(LOG_?FILE|LOG_?PATH|LOGFILE|LOG_?DIR)$/i;
+
+export default defineRule({
+  id: 'logs/log-file-in-image',
+  factor: 'logs',
+  severity: 'warning',
+  swarm: 'degraded',
+  recommended: true,
+  inputs: ['dockerfile'],
+  docs: {
+    summary: 'The image is set up to write logs to files',
+    rationale:
+      'Factor XI: treat logs as event streams. An app writes its log to stdout/stderr unbuffered and the platform routes it; log files inside a container fill its writable layer and disappear with it.',
+    fix: 'Log to stdout/stderr (`--log-file -`, `--access-logfile -`) and let the logging driver ship the stream; remove log directories from the image.',
+    swarm: '`docker service logs` and every Swarm logging driver read only the container\'s stdout and stderr; files inside a task are lost when Swarm replaces it.',
+    bad: 'RUN mkdir -p /var/log/myapp\nCMD ["gunicorn", "--log-file", "/var/log/myapp/app.log", "app:app"]',
+    good: 'CMD ["gunicorn", "--log-file", "-", "app:app"]',
+    exampleLanguage: 'dockerfile',
+  },
+  messages: {
+    logDir: '{{keyword}} prepares a log directory ({{path}}); log to stdout/stderr instead',
+    logFlag: '{{keyword}} writes the log to {{path}}; log to stdout/stderr instead',
+    logEnv: 'ENV {{name}}={{path}} sends logs to a file; log to stdout/stderr instead',
+  },
+  check({ project, report }) {
+    for (const d of project.dockerfiles) {
+      for (const inst of d.final?.instructions ?? []) {
+        const text = inst.exec ? inst.exec.join(' ') : inst.args;
+        if (inst.keyword === 'ENV') {
+          for (const { name, value } of envPairs(inst.args, 'ENV')) {
+            if (value && LOG_ENV.test(name) && /^\//.test(value) && !/^\/dev\/std(out|err)|^\/proc\/self\/fd/.test(value)) {
+              report({ file: d.path, range: inst.range, messageId: 'logEnv', data: { name, path: value } });
+            }
+          }
+          continue;
+        }
+        if (!['RUN', 'CMD', 'ENTRYPOINT', 'VOLUME'].includes(inst.keyword)) continue;
+        const flag = LOG_FLAG.exec(text);
+        if (flag && inst.keyword !== 'RUN') {
+          report({ file: d.path, range: inst.range, messageId: 'logFlag', data: { keyword: inst.keyword, path: flag[4] } });
+          continue;
+        }
+        const dir = LOG_DIR.exec(text);
+        // Symlinking log files to stdout is the good pattern (nginx image does it).
+        if (dir && !/ln\s+-s[f]*\s+\/dev\/std(out|err)/.test(text) && /(mkdir|touch|chown|chmod|VOLUME)/.test(`${inst.keyword} ${text}`)) {
+          report({ file: d.path, range: inst.range, messageId: 'logDir', data: { keyword: inst.keyword, path: dir[0].replace(/^[\s="]/, '') } });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,78 @@
+import { defineRule } from '../rule.js';
+import { getValue } from '../../project/yaml-tree.js';
+import { resolvedString } from '../../project/load-compose.js';
+import { substituteArgs } from '../../project/load-dockerfile.js';
+import type { Dockerfile } from '../../project/model.js';
+
+/** Ports the final stage EXPOSEs (ARG defaults substituted). */
+export function exposedPorts(d: Dockerfile): Set<number> {
+  const out = new Set<number>();
+  const args = new Map(d.globalArgs);
+  for (const inst of d.final?.instructions ?? []) {
+    if (inst.keyword === 'ARG') {
+      const [name, value] = inst.args.split('=');
+      if (value !== undefined) args.set(name.trim(), value.trim());
+    }
+    if (inst.keyword !== 'EXPOSE') continue;
+    for (const word of substituteArgs(inst.args, args).split(/\s+/)) {
+      const m = /^(\d+)(?:-(\d+))?(\/\w+)?$/.exec(word);
+      if (!m) continue;
+      const from = Number(m[1]);
+      const to = m[2] ? Number(m[2]) : from;
+      for (let p = from; p <= to && p - from < 1000; p++) out.add(p);
+    }
+  }
+  return out;
+}
+
+/** The container (target) port of a short or long port entry. */
+export function targetPort(spec: string): number | undefined {
+  const noProto = spec.split('/')[0];
+  const parts = noProto.split(':');
+  const last = parts[parts.length - 1];
+  const m = /^(\d+)(?:-\d+)?$/.exec(last);
+  return m ? Number(m[1]) : undefined;
+}
+
+export default defineRule({
+  id: 'port-binding/published-port-not-exposed',
+  factor: 'port-binding',
+  severity: 'warning',
+  swarm: 'none',
+  recommended: true,
+  inputs: ['compose', 'dockerfile'],
+  docs: {
+    summary: "A service publishes a container port its image does not `EXPOSE`",
+    rationale:
+      'Factor VII: the app is self-contained and exports its service by binding to a port. The Dockerfile `EXPOSE` documents that port; a compose file publishing a different one usually means the two disagree about where the app listens, and traffic goes nowhere.',
+    fix: 'Make the compose target port, the `EXPOSE` line and the port the app listens on (ideally read from `PORT`) the same number.',
+    swarm: 'Swarm\'s routing mesh forwards the published port to the target port of every task; if nothing listens there, requests fail and healthchecks never pass.',
+    bad: '# Dockerfile: EXPOSE 3000\nports:\n  - "8080:8080"',
+    good: '# Dockerfile: EXPOSE 3000\nports:\n  - "8080:3000"',
+    exampleLanguage: 'yaml',
+  },
+  messages: {
+    mismatch: 'Service "{{service}}" publishes container port {{port}}, but {{dockerfile}} only EXPOSEs {{exposed}}',
+  },
+  check({ project, report }) {
+    for (const file of project.composeFiles) {
+      for (const service of file.services) {
+        if (!service.dockerfile) continue;
+        const exposed = exposedPorts(service.dockerfile);
+        if (exposed.size === 0) continue;
+        const ports = getValue(service.node, 'ports');
+        if (ports?.kind !== 'seq') continue;
+        for (const item of ports.items) {
+          const target = item.kind === 'map' ? Number(resolvedString(file, getValue(item, 'target'))) : targetPort(resolvedString(file, item) ?? '');
+          if (!target || Number.isNaN(target) || exposed.has(target)) continue;
+          report({
+            file: file.path,
+            range: item.range,
+            messageId: 'mismatch',
+            data: { service: service.name, port: target, dockerfile: service.dockerfile.path, exposed: [...exposed].slice(0, 5).join(', ') },
+          });
+        }
+      }
+    }
+  },
+});
