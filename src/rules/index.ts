@@ -1,31 +1,33 @@
 import type { AnyRule } from './rule.js';
-import notAGitRepository from './codebase/not-a-git-repository.js';
-import unpinnedBaseImage from './dependencies/unpinned-base-image.js';
-import secretInDockerfile from './config/secret-in-dockerfile.js';
-import localhostUrl from './backing-services/localhost-url.js';
-import buildAtStart from './build-release-run/build-at-start.js';
-import hostBindMount from './processes/host-bind-mount.js';
-import publishedPortNotExposed from './port-binding/published-port-not-exposed.js';
-import containerName from './concurrency/container-name.js';
-import shellFormCommand from './disposability/shell-form-command.js';
-import backingServiceDrift from './dev-prod-parity/backing-service-drift.js';
-import logFileInImage from './logs/log-file-in-image.js';
-import migrationInStartCommand from './admin-processes/migration-in-start-command.js';
-import buildWithoutImage from './swarm/build-without-image.js';
+import { rules as codebase } from './codebase/index.js';
+import { rules as dependencies } from './dependencies/index.js';
+import { rules as config } from './config/index.js';
+import { rules as backingServices } from './backing-services/index.js';
+import { rules as buildReleaseRun } from './build-release-run/index.js';
+import { rules as processes } from './processes/index.js';
+import { rules as portBinding } from './port-binding/index.js';
+import { rules as concurrency } from './concurrency/index.js';
+import { rules as disposability } from './disposability/index.js';
+import { rules as devProdParity } from './dev-prod-parity/index.js';
+import { rules as logs } from './logs/index.js';
+import { rules as adminProcesses } from './admin-processes/index.js';
+import { rules as swarm } from './swarm/index.js';
+import { sourceRules } from './source-rules.js';
 
-/** The whole catalogue, in factor order. */
+/** The whole catalogue, in factor order. Each family registers its rules in its own index.ts; JS/TS source rules in source-rules.ts. */
 export const allRules: readonly AnyRule[] = [
-  notAGitRepository,
-  unpinnedBaseImage,
-  secretInDockerfile,
-  localhostUrl,
-  buildAtStart,
-  hostBindMount,
-  publishedPortNotExposed,
-  containerName,
-  shellFormCommand,
-  backingServiceDrift,
-  logFileInImage,
-  migrationInStartCommand,
-  buildWithoutImage,
+  ...codebase,
+  ...dependencies,
+  ...config,
+  ...backingServices,
+  ...buildReleaseRun,
+  ...processes,
+  ...portBinding,
+  ...concurrency,
+  ...disposability,
+  ...devProdParity,
+  ...logs,
+  ...adminProcesses,
+  ...swarm,
+  ...sourceRules,
 ];

@@ -1,0 +1,5 @@
+import type { AnyRule } from '../rule.js';
+import notAGitRepository from './not-a-git-repository.js';
+
+/** Rules of the codebase family, registered in src/rules/index.ts. */
+export const rules: readonly AnyRule[] = [notAGitRepository];

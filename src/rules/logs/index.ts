@@ -1,0 +1,5 @@
+import type { AnyRule } from '../rule.js';
+import logFileInImage from './log-file-in-image.js';
+
+/** Rules of the logs family, registered in src/rules/index.ts. */
+export const rules: readonly AnyRule[] = [logFileInImage];
