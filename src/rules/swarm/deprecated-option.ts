@@ -1,0 +1,35 @@
+import { defineRule } from '../rule.js';
+import { DEPRECATED_SERVICE_KEYS, loadable } from './stack-facts.js';
+
+export default defineRule({
+  id: 'swarm/deprecated-option',
+  factor: 'swarm',
+  severity: 'warning',
+  swarm: 'degraded',
+  recommended: true,
+  inputs: ['compose'],
+  docs: {
+    summary: 'A service uses `container_name` or `expose`, which docker stack deploy ignores as deprecated',
+    rationale:
+      'Swarm names tasks itself (`<stack>_<service>.<slot>`) so a service can have many; and every port of a task is reachable from the services on its networks, so `expose` does nothing.',
+    fix: 'Remove `container_name` (address the service by its name) and `expose` (publish with `ports` only what must be reachable from outside).',
+    swarm: 'docker stack deploy prints "Ignoring deprecated options:" and "container_name: Setting the container name is not supported." / "expose: Exposing ports is unnecessary - services on the same network can access each other\'s containers on any port."',
+    bad: 'services:\n  db:\n    image: postgres:16\n    container_name: db\n    expose:\n      - "5432"',
+    good: 'services:\n  db:\n    image: postgres:16',
+    exampleLanguage: 'yaml',
+  },
+  messages: {
+    deprecated: 'docker stack deploy ignores {{key}} on service "{{service}}": "{{key}}: {{reason}}"',
+  },
+  check({ project, report }) {
+    for (const file of project.composeFiles) {
+      if (!loadable(file)) continue;
+      for (const service of file.services) {
+        for (const entry of service.node.entries) {
+          const reason = DEPRECATED_SERVICE_KEYS[entry.key];
+          if (reason) report({ file: file.path, range: entry.keyRange, messageId: 'deprecated', data: { key: entry.key, service: service.name, reason } });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,46 @@
+import { defineRule } from '../rule.js';
+import { dirname } from '../../project/classify.js';
+import { joinPath } from '../../project/link.js';
+import { interpolatedScalars, loadable } from './stack-facts.js';
+import type { Range } from '../../project/range.js';
+
+export default defineRule({
+  id: 'swarm/dotenv-not-read',
+  factor: 'swarm',
+  severity: 'warning',
+  swarm: 'degraded',
+  recommended: true,
+  inputs: ['compose'],
+  docs: {
+    summary: 'A `.env` file sits next to a compose file whose variables it seems to supply, but docker stack deploy never reads `.env`',
+    rationale:
+      'Factor III: config lives in the deploy environment. `docker compose` reads `.env` beside the file automatically, so the file works locally; `docker stack deploy` reads only the shell environment, and the same variables come out blank or stop the deploy.',
+    fix: 'Export the variables where `docker stack deploy` runs (`set -a; . ./.env; set +a; docker stack deploy -c stack.yml app`), or render the file first with `docker compose config`.',
+    swarm: 'No message: variables that only `.env` sets are blank (or, for `${VAR:?}`, the deploy fails with "required variable VAR is missing a value").',
+    bad: '# .env\nTAG=1.4.2\n# docker-stack.yml\nimage: app:${TAG}',
+    exampleLanguage: 'yaml',
+  },
+  messages: {
+    dotenv: '{{variables}} {{verb}} not set in the deploy environment; {{dotenv}} may set {{them}} for docker compose, but docker stack deploy does not read .env files',
+  },
+  check({ project, report }) {
+    for (const file of project.composeFiles) {
+      if (!loadable(file)) continue;
+      const dotenv = joinPath(dirname(file.path), '.env');
+      if (!project.pathExists(dotenv)) continue;
+      const missing = new Map<string, Range>();
+      for (const { node, result } of interpolatedScalars(file)) {
+        for (const use of result.vars) if ((use.origin === 'unset' || use.origin === 'missing-required') && !missing.has(use.name)) missing.set(use.name, node.range);
+      }
+      if (missing.size === 0) continue;
+      const names = [...missing.keys()];
+      const shown = names.length > 4 ? `${names.slice(0, 4).join(', ')} and ${names.length - 4} more` : names.join(', ');
+      report({
+        file: file.path,
+        range: [...missing.values()][0],
+        messageId: 'dotenv',
+        data: { variables: shown, verb: names.length === 1 ? 'is' : 'are', them: names.length === 1 ? 'it' : 'them', dotenv },
+      });
+    }
+  },
+});

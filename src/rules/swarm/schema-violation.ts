@@ -1,0 +1,41 @@
+import { defineRule } from '../rule.js';
+import type { YScalar } from '../../project/yaml-tree.js';
+import { loadable, schemaVersion } from './stack-facts.js';
+import { validateComposeSchema } from './compose-schema.js';
+
+export default defineRule({
+  id: 'swarm/schema-violation',
+  factor: 'swarm',
+  severity: 'error',
+  swarm: 'blocker',
+  recommended: true,
+  inputs: ['compose'],
+  docs: {
+    summary: 'The file breaks the Compose v3 schema that docker stack deploy validates (unknown keys, wrong types, long-form `depends_on` …)',
+    rationale:
+      'docker stack deploy validates every file against its bundled Compose 3.x JSON schema after interpolation. Keys from the newer Compose Specification that `docker compose` accepts (`platform`, `profiles`, `pull_policy`, top-level `name`, `depends_on` with conditions, `deploy.resources.reservations.devices` …) and values of the wrong type are rejected, and keys newer than the declared `version` count as unknown.',
+    fix: 'Remove or move the key the message names (for `depends_on`, use the list form; readiness belongs in the app, which must retry its backing services); fix the value type; or raise `version` when the key exists in a later 3.x.',
+    swarm: 'docker stack deploy fails with the message this rule shows, e.g. "services.web Additional property platform is not allowed" or "services.web.depends_on must be a list".',
+    bad: 'services:\n  web:\n    image: web:1.0\n    depends_on:\n      db:\n        condition: service_healthy',
+    good: 'services:\n  web:\n    image: web:1.0\n    depends_on:\n      - db',
+    exampleLanguage: 'yaml',
+  },
+  messages: {
+    violation: 'docker stack deploy rejects this (Compose {{version}} schema): "{{message}}"',
+  },
+  check({ project, report }) {
+    for (const file of project.composeFiles) {
+      if (!loadable(file) || !file.root) continue;
+      const version = schemaVersion(file);
+      if (!version) continue;
+      const substitute = (s: YScalar) => {
+        const i = file.interpolation.get(s);
+        if (!i) return typeof s.value === 'string' ? s.value : undefined;
+        return i.error ? undefined : i.value;
+      };
+      for (const v of validateComposeSchema(file.root, version, substitute)) {
+        report({ file: file.path, range: v.range, messageId: 'violation', data: { version, message: v.message } });
+      }
+    }
+  },
+});

@@ -1,0 +1,58 @@
+import { defineRule } from '../rule.js';
+import { getValue } from '../../project/yaml-tree.js';
+import { resolvedString } from '../../project/load-compose.js';
+import { loadable, referencedNames } from './stack-facts.js';
+import { parseVolumeSpec } from './volume-spec.js';
+
+export default defineRule({
+  id: 'swarm/undefined-reference',
+  factor: 'swarm',
+  severity: 'error',
+  swarm: 'blocker',
+  recommended: true,
+  inputs: ['compose'],
+  docs: {
+    summary: 'A service uses a secret, config, network or named volume that the file does not define at the top level',
+    rationale:
+      'Every secret, config, network and named volume a service uses must be declared in the same file (or declared `external`). docker compose is lenient about some of these; docker stack deploy is not.',
+    fix: 'Declare the name under the top-level `secrets:`/`configs:`/`networks:`/`volumes:` (with `file:` or `external: true` for secrets and configs), or fix the spelling.',
+    swarm: 'docker stack deploy fails with "service web: undefined secret "db_password"" (likewise "undefined config", "undefined network", "undefined volume").',
+    bad: 'services:\n  web:\n    image: web:1.0\n    secrets: [db_password]',
+    good: 'services:\n  web:\n    image: web:1.0\n    secrets: [db_password]\nsecrets:\n  db_password:\n    external: true',
+    exampleLanguage: 'yaml',
+  },
+  messages: {
+    undefined: 'Service "{{service}}" uses {{kind}} "{{name}}", which is not defined at the top level: docker stack deploy fails with "service {{service}}: undefined {{kind}} "{{name}}""',
+  },
+  check({ project, report }) {
+    for (const file of project.composeFiles) {
+      if (!loadable(file)) continue;
+      for (const service of file.services) {
+        const check = (kind: string, defined: Map<string, unknown>, refs: { name: string; range: import('../../project/range.js').Range }[]) => {
+          for (const ref of refs) {
+            if (kind === 'network' && ref.name === 'default') continue;
+            if (!defined.has(ref.name)) report({ file: file.path, range: ref.range, messageId: 'undefined', data: { service: service.name, kind, name: ref.name } });
+          }
+        };
+        check('secret', file.secrets, referencedNames(file, getValue(service.node, 'secrets')));
+        check('config', file.configs, referencedNames(file, getValue(service.node, 'configs')));
+        check('network', file.networks, referencedNames(file, getValue(service.node, 'networks')));
+        const volumes = getValue(service.node, 'volumes');
+        if (volumes?.kind !== 'seq') continue;
+        const named: { name: string; range: import('../../project/range.js').Range }[] = [];
+        for (const item of volumes.items) {
+          if (item.kind === 'scalar') {
+            if (file.interpolation.get(item)?.error) continue;
+            const { volume } = parseVolumeSpec(resolvedString(file, item) ?? '');
+            if (volume?.type === 'volume' && volume.source) named.push({ name: volume.source, range: item.range });
+          } else if (item.kind === 'map') {
+            const type = resolvedString(file, getValue(item, 'type'));
+            const source = resolvedString(file, getValue(item, 'source'));
+            if (type === 'volume' && source) named.push({ name: source, range: item.range });
+          }
+        }
+        check('volume', file.volumes, named);
+      }
+    }
+  },
+});

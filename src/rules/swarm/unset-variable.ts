@@ -1,0 +1,43 @@
+import { defineRule } from '../rule.js';
+import type { Range } from '../../project/range.js';
+import { interpolatedScalars, loadable } from './stack-facts.js';
+
+export default defineRule({
+  id: 'swarm/unset-variable',
+  factor: 'swarm',
+  severity: 'warning',
+  swarm: 'degraded',
+  recommended: true,
+  inputs: ['compose'],
+  docs: {
+    summary: 'A `${VAR}` without a default is not set in the deploy environment and becomes an empty string',
+    rationale:
+      'Factor III: config belongs to the deploy environment. docker stack deploy substitutes an empty string for an unset variable without a word, so a missing `TAG` deploys `app:` and a missing `SMTP_HOST` starts the service with a blank setting.',
+    fix: 'Set the variable where `docker stack deploy` runs, give it a default (`${TAG:-1.4.2}`), or make it required (`${TAG:?set TAG}`) so a missing value stops the deploy. Tell twelvelint about deploy variables with `--env`/`--env-file`.',
+    swarm: 'No message: the value is blank in the service spec. (`.env` files are not read by docker stack deploy.)',
+    bad: 'image: registry.example.com/app:${TAG}',
+    good: 'image: registry.example.com/app:${TAG:?set TAG to the release tag}',
+    exampleLanguage: 'yaml',
+  },
+  messages: {
+    unset: '{{name}} is not set in the deploy environment, so docker stack deploy substitutes an empty string here{{uses}}; set it, or write {{withDefault}} or {{required}}',
+  },
+  check({ project, report }) {
+    for (const file of project.composeFiles) {
+      if (!loadable(file)) continue;
+      const first = new Map<string, { range: Range; count: number }>();
+      for (const { node, result } of interpolatedScalars(file)) {
+        if (result.error) continue;
+        for (const use of result.vars) {
+          if (use.origin !== 'unset') continue;
+          const seen = first.get(use.name);
+          if (seen) seen.count++;
+          else first.set(use.name, { range: node.range, count: 1 });
+        }
+      }
+      for (const [name, { range, count }] of first) {
+        report({ file: file.path, range, messageId: 'unset', data: { name, withDefault: `${'$'}{${name}:-default}`, required: `${'$'}{${name}:?message}`, uses: count > 1 ? ` and in ${count - 1} more place${count > 2 ? 's' : ''}` : '' } });
+      }
+    }
+  },
+});
