@@ -6,7 +6,7 @@ export default defineRule({
   severity: 'info',
   swarm: 'deploy-input',
   recommended: true,
-  inputs: ['files'],
+  inputs: ['files', 'compose'],
   docs: {
     summary: 'The project builds images (it has a Dockerfile) but has no compose or stack file to deploy them with',
     rationale:
@@ -18,7 +18,7 @@ export default defineRule({
     noStack: 'The project has {{count}} Dockerfile{{plural}} but no compose or stack file: docker stack deploy needs one',
   },
   check({ project, report }) {
-    if (project.singleFiles || project.composeFiles.length > 0) return;
+    if (project.singleFiles || project.composeFiles.length > 0 || project.files.some((f) => f.kind === 'compose')) return;
     const dockerfiles = project.files.filter((f) => f.kind === 'dockerfile');
     if (dockerfiles.length === 0) return;
     report({ file: dockerfiles[0].path, range: { line: 1, column: 1, endLine: 1, endColumn: 1 }, messageId: 'noStack', data: { count: dockerfiles.length, plural: dockerfiles.length === 1 ? '' : 's' } });

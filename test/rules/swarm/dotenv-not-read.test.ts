@@ -1,0 +1,15 @@
+import rule from '../../../src/rules/swarm/dotenv-not-read.js';
+import { ruleTester } from '../../support/rule-tester.js';
+
+const stack = 'services:\n  web:\n    image: app:${TAG}\n    environment:\n      - DOMAIN=${DOMAIN:?set it}\n';
+ruleTester(rule, {
+  valid: [
+    { name: 'no .env', files: { 'docker-stack.yml': stack } },
+    { name: 'variables given to the deploy', files: { 'docker-stack.yml': stack, '.env': 'TAG=1\nDOMAIN=x\n' }, env: { TAG: '1', DOMAIN: 'x' } },
+    { name: 'no variables used', files: { 'docker-stack.yml': 'services:\n  web:\n    image: app:1\n', '.env': 'A=1\n' } },
+  ],
+  invalid: [
+    { name: '.env beside the stack file', files: { 'docker-stack.yml': stack, '.env': 'TAG=1.4.2\nDOMAIN=example.com\n' }, errors: [{ file: 'docker-stack.yml', line: 3, message: /^TAG, DOMAIN are not set in the deploy environment; \.env may set them for docker compose, but docker stack deploy does not read \.env files$/ }] },
+    { name: 'gitignored .env still exists on disk', files: { 'docker-stack.yml': stack, '.env': 'TAG=1\n', '.gitignore': '.env\n' }, errors: [{ file: 'docker-stack.yml', line: 3 }] },
+  ],
+});

@@ -1,0 +1,18 @@
+import rule from '../../../src/rules/swarm/host-ip-port.js';
+import { ruleTester } from '../../support/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'no host IP, 0.0.0.0, long syntax', files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8080:80"\n      - "0.0.0.0:8443:443"\n      - target: 80\n        published: 8081\n      - "9000"\n' } },
+  ],
+  invalid: [
+    {
+      name: '127.0.0.1 bindings (outline/outline style)',
+      files: { 'docker-compose.yml': 'services:\n  postgres:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:5432:5432"\n      - 127.0.0.1:6379:6379/udp\n' },
+      errors: [
+        { file: 'docker-compose.yml', line: 5, column: 9, message: /"ignoring IP-address \(127\.0\.0\.1:5432:5432\/tcp\) service will listen on '0\.0\.0\.0'"/ },
+        { file: 'docker-compose.yml', line: 6, message: /127\.0\.0\.1:6379:6379\/udp/ },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,22 @@
+import rule from '../../../src/rules/swarm/ignored-option.js';
+import { ruleTester } from '../../support/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'nothing ignored', files: { 'docker-stack.yml': 'services:\n  web:\n    image: nginx:1.27\n    deploy:\n      restart_policy:\n        condition: any\n' } },
+    { name: 'build without image is left to swarm/build-without-image', files: { 'compose.yaml': 'services:\n  web:\n    build: .\n' } },
+    { name: 'deploy.restart_policy is not the service-level restart', files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    deploy:\n      restart_policy:\n        condition: on-failure\n' } },
+  ],
+  invalid: [
+    {
+      name: 'build with image, restart, privileged, network_mode',
+      files: { 'compose.yaml': 'services:\n  api:\n    build: ./api\n    image: registry.example.com/api:1.4.2\n    restart: always\n  agent:\n    image: agent:2\n    privileged: true\n    network_mode: host\n' },
+      errors: [
+        { file: 'compose.yaml', line: 3, column: 5, message: /ignores build on service "api" \("Ignoring unsupported options: build"\)/ },
+        { file: 'compose.yaml', line: 5, message: /restart/ },
+        { file: 'compose.yaml', line: 8, message: /privileged/ },
+        { file: 'compose.yaml', line: 9, message: /network_mode/ },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,17 @@
+import rule from '../../../src/rules/swarm/schema-violation.js';
+import { ruleTester } from '../../support/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'x- fields, anchors and merge keys', files: { 'compose.yaml': 'x-base: &base\n  image: nginx:1.27\nservices:\n  web:\n    <<: *base\n    x-team: web\n    deploy:\n      mode: replicated-job\n' } },
+    { name: 'long ports and volumes', files: { 'compose.yaml': 'version: "3.8"\nservices:\n  web:\n    image: nginx:1.27\n    ports:\n      - target: 80\n        published: 8080\n    volumes:\n      - type: volume\n        source: data\n        target: /data\nvolumes:\n  data:\n' } },
+    { name: 'retries from a variable is cast', files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      test: ["CMD", "true"]\n      retries: ${RETRIES:-3}\n' } },
+  ],
+  invalid: [
+    { name: 'platform', files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    platform: linux/amd64\n' }, errors: [{ file: 'compose.yaml', line: 4, column: 5, message: /"services\.web Additional property platform is not allowed"/ }] },
+    { name: 'top-level name', files: { 'compose.yaml': 'name: shop\nservices:\n  web:\n    image: nginx:1.27\n' }, errors: [{ file: 'compose.yaml', line: 1, message: /\(root\) Additional property name is not allowed/ }] },
+    { name: 'depends_on map form', files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:16\n' }, errors: [{ file: 'compose.yaml', line: 5, message: /services\.web\.depends_on must be a list/ }] },
+    { name: 'literal string retries', files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      test: ["CMD", "true"]\n      retries: "3"\n' }, errors: [{ file: 'compose.yaml', line: 6, message: /retries must be a number/ }] },
+    { name: 'init needs version 3.7', files: { 'compose.yaml': 'version: "3.6"\nservices:\n  web:\n    image: nginx:1.27\n    init: true\n' }, errors: [{ file: 'compose.yaml', line: 5, message: /Additional property init is not allowed/ }] },
+  ],
+});
