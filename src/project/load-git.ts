@@ -6,6 +6,11 @@ export async function loadGit(root: string): Promise<GitFacts> {
   const facts: GitFacts = { isRepo: false, tracked: new Set(), remotes: [] };
   try {
     const git = simpleGit({ baseDir: root, maxConcurrentProcesses: 2, timeout: { block: 15000 } });
+    const version = await git.version();
+    if (!version.installed) {
+      facts.unavailable = 'git is not installed';
+      return facts;
+    }
     const inside = await git.raw(['rev-parse', '--is-inside-work-tree']).catch(() => 'false');
     if (inside.trim() !== 'true') return facts;
     facts.isRepo = true;
