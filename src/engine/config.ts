@@ -43,6 +43,15 @@ const SEARCH_PLACES = ['package.json', '.twelvelintrc', '.twelvelintrc.json', '.
 const CODE_CONFIGS = ['twelvelint.config.js', 'twelvelint.config.mjs', 'twelvelint.config.cjs', 'twelvelint.config.ts'];
 
 const yamlLoader = (_filepath: string, content: string) => parseYamlText(content) as unknown;
+/** A broken package.json is the audited project's problem (reported as a finding), not a config error. */
+const jsonLoader = (filepath: string, content: string) => {
+  try {
+    return JSON.parse(content) as unknown;
+  } catch (error) {
+    if (path.basename(filepath) === 'package.json') return {};
+    throw error;
+  }
+};
 
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validateConfig = ajv.compile(configSchema);
@@ -61,7 +70,7 @@ export async function findConfig(root: string, explicit: string | undefined, cwd
   const found = await lilconfig('twelvelint', {
     searchPlaces: SEARCH_PLACES,
     stopDir: root,
-    loaders: { '.yaml': yamlLoader, '.yml': yamlLoader, noExt: yamlLoader },
+    loaders: { '.json': jsonLoader, '.yaml': yamlLoader, '.yml': yamlLoader, noExt: yamlLoader },
   })
     .search(root)
     .catch((error: Error) => {
