@@ -125,7 +125,7 @@ describe('CLI', () => {
 
   it('stylish shows file:line:col, the factor table and the verdict', () => {
     const { stdout } = runCli(['fixtures/bad-minimal']);
-    expect(stdout).toMatch(/compose\.yaml\n\s+3:5\s+error\s+Service "web" has build: but no image:/);
+    expect(stdout).toMatch(/compose\.yaml\n(?:.*\n)*?\s+3:5\s+error\s+Service "web" has build: but no image:/);
     expect(stdout).toContain('IX. Disposability');
     expect(stdout).toContain('not deployable');
   });

@@ -42,6 +42,24 @@ export interface SwarmBlocker {
   kind: 'blocker' | 'deploy-input';
 }
 
+/** What docker stack deploy would do with one compose file on its own (`-c <file>`). */
+export interface StackFileVerdict {
+  filePath: string;
+  verdict: SwarmVerdict;
+  blockers: number;
+  deployInputs: number;
+}
+
+export interface SwarmSummary {
+  /** The project's verdict: its best compose file, worsened by findings outside compose files. */
+  verdict: SwarmVerdict;
+  /** The compose file the verdict is based on, when there is one. */
+  via: string | null;
+  /** Blockers and deploy inputs behind the verdict. */
+  blockers: SwarmBlocker[];
+  files: StackFileVerdict[];
+}
+
 /** ESLint's per-file result shape, so problem matchers and reviewdog read it. */
 export interface FileResult {
   filePath: string;
@@ -78,7 +96,7 @@ export interface AuditResult {
   summary: {
     score: number | null;
     grade: 'A' | 'B' | 'C' | 'D' | 'F' | null;
-    swarm: { verdict: SwarmVerdict; blockers: SwarmBlocker[] };
+    swarm: SwarmSummary;
     counts: { error: number; warning: number; info: number; fixable: number; files: number };
   };
   factors: FactorResult[];

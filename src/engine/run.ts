@@ -7,7 +7,7 @@ import { findConfig, resolveConfig, type ResolvedConfig } from './config.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { AuditResult, FileResult, Finding } from './result.js';
 import { applyDirectives, parseDirectives } from './suppress.js';
-import { buildFactors, overallScore, swarmVerdict } from './score.js';
+import { buildFactors, overallScore, swarmSummary } from './score.js';
 import { prepareSources } from './sources.js';
 import { VERSION } from '../version.js';
 
@@ -81,7 +81,8 @@ export async function audit(options: AuditOptions): Promise<Audit> {
 
   const applicable = applicableFamilies(project, enabled.map((r) => r.rule));
   const factors = buildFactors(findings, applicable);
-  const { score, grade } = overallScore(factors);
+  const swarm = swarmSummary(findings, project.composeFiles.map((f) => f.path));
+  const { score, grade } = overallScore(factors, swarm.verdict);
   const results = toFileResults(findings);
   const result: AuditResult = {
     tool: { name: 'twelvelint', version: VERSION },
@@ -89,7 +90,7 @@ export async function audit(options: AuditOptions): Promise<Audit> {
     summary: {
       score,
       grade,
-      swarm: swarmVerdict(findings),
+      swarm,
       counts: {
         error: findings.filter((f) => f.severity === 'error').length,
         warning: findings.filter((f) => f.severity === 'warning').length,

@@ -1,5 +1,5 @@
 import { FACTORS, FACTOR_TITLES, type RuleFamily, type Severity } from '../rules/rule.js';
-import type { AuditResult, FactorResult, Finding, SwarmBlocker, SwarmVerdict } from './result.js';
+import type { AuditResult, FactorResult, Finding, StackFileVerdict, SwarmBlocker, SwarmSummary, SwarmVerdict } from './result.js';
 
 const WEIGHT: Record<Severity, number> = { error: 25, warning: 10, info: 3 };
 
@@ -31,21 +31,54 @@ export function buildFactors(findings: readonly Finding[], applicable: ReadonlyS
   });
 }
 
-export function overallScore(factors: readonly FactorResult[]): { score: number | null; grade: AuditResult['summary']['grade'] } {
+/** A project docker stack deploy rejects is not ready, whatever else is fine: its score is capped below D. */
+export const NOT_DEPLOYABLE_CAP = 59;
+
+export function overallScore(factors: readonly FactorResult[], verdict: SwarmVerdict): { score: number | null; grade: AuditResult['summary']['grade'] } {
   const scored = factors.filter((f) => f.score !== null).map((f) => f.score as number);
   if (scored.length === 0) return { score: null, grade: null };
-  const score = Math.round(scored.reduce((a, b) => a + b, 0) / scored.length);
+  const mean = Math.round(scored.reduce((a, b) => a + b, 0) / scored.length);
+  const score = verdict === 'not-deployable' ? Math.min(mean, NOT_DEPLOYABLE_CAP) : mean;
   const grade = score >= 90 ? 'A' : score >= 80 ? 'B' : score >= 70 ? 'C' : score >= 60 ? 'D' : 'F';
   return { score, grade };
 }
 
-/** not-deployable on any blocker; needs-deploy-inputs when only deployer-supplied inputs are missing. */
-export function swarmVerdict(findings: readonly Finding[]): { verdict: SwarmVerdict; blockers: SwarmBlocker[] } {
-  const blockers: SwarmBlocker[] = findings
+const RANK: Record<SwarmVerdict, number> = { ready: 0, 'ready-with-warnings': 1, 'needs-deploy-inputs': 2, 'not-deployable': 3 };
+
+function toBlockers(findings: readonly Finding[]): SwarmBlocker[] {
+  return findings
     .filter((f) => f.swarm === 'blocker' || f.swarm === 'deploy-input')
     .map((f) => ({ ruleId: f.ruleId, message: f.message, filePath: f.filePath, line: f.line, kind: f.swarm as SwarmBlocker['kind'] }));
-  if (blockers.some((b) => b.kind === 'blocker')) return { verdict: 'not-deployable', blockers };
-  if (blockers.length > 0) return { verdict: 'needs-deploy-inputs', blockers };
-  if (findings.some((f) => f.swarm === 'degraded' || (f.factor === 'swarm' && f.severity !== 'info'))) return { verdict: 'ready-with-warnings', blockers };
-  return { verdict: 'ready', blockers };
+}
+
+/** not-deployable on any blocker; needs-deploy-inputs when only deployer-supplied inputs are missing. */
+export function verdictOf(findings: readonly Finding[]): SwarmVerdict {
+  if (findings.some((f) => f.swarm === 'blocker')) return 'not-deployable';
+  if (findings.some((f) => f.swarm === 'deploy-input')) return 'needs-deploy-inputs';
+  if (findings.some((f) => f.swarm === 'degraded' || (f.factor === 'swarm' && f.severity !== 'info'))) return 'ready-with-warnings';
+  return 'ready';
+}
+
+/**
+ * Each compose file is judged on its own, as `docker stack deploy -c <file>` would take it.
+ * The project can deploy when one of its compose files can: the verdict is the best file's,
+ * worsened by findings outside compose files (code that breaks with two replicas, say).
+ */
+export function swarmSummary(findings: readonly Finding[], composePaths: readonly string[]): SwarmSummary {
+  const composeSet = new Set(composePaths);
+  const outside = findings.filter((f) => !composeSet.has(f.filePath));
+  const files: StackFileVerdict[] = composePaths.map((filePath) => {
+    const own = findings.filter((f) => f.filePath === filePath);
+    return {
+      filePath,
+      verdict: verdictOf(own),
+      blockers: own.filter((f) => f.swarm === 'blocker').length,
+      deployInputs: own.filter((f) => f.swarm === 'deploy-input').length,
+    };
+  });
+  const best = [...files].sort((a, b) => RANK[a.verdict] - RANK[b.verdict] || a.blockers + a.deployInputs - (b.blockers + b.deployInputs))[0];
+  const base = best ? findings.filter((f) => f.filePath === best.filePath) : [];
+  const relevant = [...base, ...outside];
+  const verdict = [verdictOf(outside), best?.verdict ?? 'ready'].reduce((a, b) => (RANK[a] >= RANK[b] ? a : b));
+  return { verdict, via: best?.filePath ?? null, blockers: toBlockers(relevant), files };
 }

@@ -2,6 +2,13 @@ import pc from 'picocolors';
 import type { Reporter } from './types.js';
 import type { SwarmVerdict } from '../engine/result.js';
 
+const FILE_VERDICT: Record<SwarmVerdict, string> = {
+  ready: 'deploys',
+  'ready-with-warnings': 'deploys, with warnings',
+  'needs-deploy-inputs': 'deploys once its inputs are supplied',
+  'not-deployable': 'rejected by docker stack deploy',
+};
+
 const VERDICT_TEXT: Record<SwarmVerdict, string> = {
   ready: 'ready: docker stack deploy accepts this and nothing is ignored',
   'ready-with-warnings': 'ready with warnings: deploys, but some options are ignored or risky',
@@ -46,11 +53,19 @@ export const stylish: Reporter = (result, options) => {
   }
   const s = result.summary;
   out.push('', `${c.bold('Readiness')} ${s.score === null ? 'n/a' : `${s.score}/100 (${s.grade})`}`);
-  const verdictColor = s.swarm.verdict === 'ready' ? c.green : s.swarm.verdict === 'not-deployable' ? c.red : c.yellow;
-  out.push(`${c.bold('Swarm')}     ${verdictColor(VERDICT_TEXT[s.swarm.verdict])}`);
+  const verdictColor = (v: SwarmVerdict) => (v === 'ready' ? c.green : v === 'not-deployable' ? c.red : c.yellow);
+  const via = s.swarm.via && s.swarm.files.length > 1 ? ` (via ${s.swarm.via})` : '';
+  out.push(`${c.bold('Swarm')}     ${verdictColor(s.swarm.verdict)(VERDICT_TEXT[s.swarm.verdict])}${via}`);
+  if (s.swarm.files.length > 1 || (s.swarm.files.length === 1 && s.swarm.files[0].verdict !== s.swarm.verdict)) {
+    for (const f of s.swarm.files) {
+      const counts = [f.blockers ? `${f.blockers} blocker${f.blockers === 1 ? '' : 's'}` : '', f.deployInputs ? `${f.deployInputs} deploy input${f.deployInputs === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ');
+      out.push(`  ${f.filePath}: ${verdictColor(f.verdict)(FILE_VERDICT[f.verdict])}${counts ? c.dim(` (${counts}${blockerKinds(result, f.filePath)})`) : ''}`);
+    }
+  }
   const blockers = s.swarm.blockers.filter((b) => b.kind === 'blocker');
   const inputs = s.swarm.blockers.filter((b) => b.kind === 'deploy-input');
-  if (blockers.length) out.push(`  ${blockers.length} blocker${blockers.length === 1 ? '' : 's'}: ${summarize(blockers.map((b) => `${b.filePath}:${b.line}`))}`);
+  for (const b of blockers.slice(0, 5)) out.push(`  fix:    ${b.message} ${c.dim(`(${b.filePath}:${b.line})`)}`);
+  if (blockers.length > 5) out.push(`  … and ${blockers.length - 5} more blockers`);
   for (const i of inputs.slice(0, 10)) out.push(`  supply: ${i.message} ${c.dim(`(${i.filePath}:${i.line})`)}`);
   if (inputs.length > 10) out.push(`  … and ${inputs.length - 10} more deploy inputs`);
   if (result.diagnostics.length) {
@@ -61,6 +76,14 @@ export const stylish: Reporter = (result, options) => {
   return `${out.join('\n')}\n`;
 };
 
-function summarize(items: string[]): string {
-  return items.length <= 5 ? items.join(', ') : `${items.slice(0, 5).join(', ')} and ${items.length - 5} more`;
+/** "build-without-image ×4, schema-violation" for one file's blockers. */
+function blockerKinds(result: Parameters<Reporter>[0], filePath: string): string {
+  const counts = new Map<string, number>();
+  for (const m of result.results.find((r) => r.filePath === filePath)?.messages ?? []) {
+    if (m.swarm !== 'blocker' && m.swarm !== 'deploy-input') continue;
+    const key = m.ruleId ? m.ruleId.replace(/^swarm\//, '') : 'invalid YAML';
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const parts = [...counts].map(([k, n]) => (n > 1 ? `${k} ×${n}` : k));
+  return parts.length ? `: ${parts.join(', ')}` : '';
 }
