@@ -101,6 +101,37 @@ export const noResourceLimits = defineRule({
   },
 });
 
+export const noRestartPolicy = defineRule({
+  id: 'swarm/no-restart-policy',
+  factor: 'swarm',
+  severity: 'info',
+  swarm: 'none',
+  recommended: false,
+  inputs: ['compose'],
+  docs: {
+    summary: 'A replicated service has `deploy` but no `restart_policy` (and no `restart`)',
+    rationale:
+      'Factor IX (disposability): processes can crash and be restarted at any moment. Swarm\'s default restarts a failing task forever, immediately, which can hide a crash loop and hammer backing services.',
+    fix: 'Set `deploy.restart_policy` with `condition: on-failure`, a `delay` and, where a crash loop should stop, `max_attempts` and `window`.',
+    swarm: 'Default: condition any, no delay, unlimited attempts.',
+    exampleLanguage: 'yaml',
+    good: 'deploy:\n  restart_policy:\n    condition: on-failure\n    delay: 5s\n    max_attempts: 3\n    window: 2m',
+  },
+  messages: {
+    noRestartPolicy: 'Service "{{service}}" has no deploy.restart_policy: Swarm restarts failed tasks immediately and forever',
+  },
+  check({ project, report }) {
+    for (const file of project.composeFiles) {
+      if (!loadable(file)) continue;
+      for (const service of file.services) {
+        const deploy = getEntry(service.node, 'deploy');
+        if (!deploy || isJob(service) || getEntry(deploy.value, 'restart_policy') || getEntry(service.node, 'restart')) continue;
+        report({ file: file.path, range: deploy.keyRange, messageId: 'noRestartPolicy', data: { service: service.name } });
+      }
+    }
+  },
+});
+
 export const hostModePort = defineRule({
   id: 'swarm/host-mode-port',
   factor: 'swarm',

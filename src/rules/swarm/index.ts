@@ -19,7 +19,8 @@ import localNetworkDriver from './local-network-driver.js';
 import externalResource from './external-resource.js';
 import dotenvNotRead from './dotenv-not-read.js';
 import noStackFile from './no-stack-file.js';
-import { hostModePort, noDeploySection, noResourceLimits, noUpdateConfig } from './deploy-best-practice.js';
+import envFileAtDeploy from './env-file-at-deploy.js';
+import { hostModePort, noDeploySection, noResourceLimits, noRestartPolicy, noUpdateConfig } from './deploy-best-practice.js';
 
 /** Rules of the swarm family, in the order docker stack deploy checks things. */
 export const rules: readonly AnyRule[] = [
@@ -42,9 +43,11 @@ export const rules: readonly AnyRule[] = [
   localNetworkDriver,
   externalResource,
   dotenvNotRead,
+  envFileAtDeploy,
   noStackFile,
   noDeploySection,
   noUpdateConfig,
   noResourceLimits,
+  noRestartPolicy,
   hostModePort,
 ];

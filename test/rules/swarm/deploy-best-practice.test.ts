@@ -1,4 +1,4 @@
-import { hostModePort, noDeploySection, noResourceLimits, noUpdateConfig } from '../../../src/rules/swarm/deploy-best-practice.js';
+import { hostModePort, noDeploySection, noResourceLimits, noRestartPolicy, noUpdateConfig } from '../../../src/rules/swarm/deploy-best-practice.js';
 import { ruleTester } from '../../support/rule-tester.js';
 
 const complete = 'services:\n  web:\n    image: web:1\n    deploy:\n      replicas: 2\n      update_config:\n        order: start-first\n      resources:\n        limits:\n          memory: 128M\n';
@@ -30,4 +30,12 @@ ruleTester(hostModePort, {
     { name: 'host mode on a global service is the intended pattern', files: { 'docker-stack.yml': 'services:\n  lb:\n    image: lb:1\n    ports:\n      - target: 80\n        published: 80\n        mode: host\n    deploy:\n      mode: global\n' } },
   ],
   invalid: [{ name: 'host mode with 3 replicas', files: { 'docker-stack.yml': 'services:\n  web:\n    image: web:1\n    ports:\n      - target: 80\n        published: 80\n        mode: host\n    deploy:\n      replicas: 3\n' }, errors: [{ file: 'docker-stack.yml', line: 7, message: /yet it asks for 3 replicas/ }] }],
+});
+
+ruleTester(noRestartPolicy, {
+  valid: [
+    { name: 'restart_policy set', files: { 'docker-stack.yml': 'services:\n  web:\n    image: web:1\n    deploy:\n      restart_policy:\n        condition: on-failure\n' } },
+    { name: 'service-level restart is mapped to a policy', files: { 'docker-stack.yml': 'services:\n  web:\n    image: web:1\n    restart: on-failure\n    deploy:\n      replicas: 2\n' } },
+  ],
+  invalid: [{ name: 'deploy without restart_policy', files: { 'docker-stack.yml': 'services:\n  web:\n    image: web:1\n    deploy:\n      replicas: 2\n' }, errors: [{ file: 'docker-stack.yml', line: 4 }] }],
 });
