@@ -1,5 +1,8 @@
 import type { AnyRule } from '../rule.js';
 import secretInDockerfile from './secret-in-dockerfile.js';
+import secretInCompose from './secret-in-compose.js';
+import committedEnvFile from './committed-env-file.js';
+import environmentConfigInImage from './environment-config-in-image.js';
 
 /** Rules of the config family, registered in src/rules/index.ts. */
-export const rules: readonly AnyRule[] = [secretInDockerfile];
+export const rules: readonly AnyRule[] = [secretInDockerfile, secretInCompose, committedEnvFile, environmentConfigInImage];

@@ -1,5 +1,6 @@
 import { defineRule } from '../rule.js';
 import { isPlaceholderValue, isSecretName, redact } from '../util/secrets.js';
+import { finalStageChain } from '../util/infra-files.js';
 
 /** Splits `ENV A=1 B="x y"` and legacy `ENV A 1` into pairs. */
 export function envPairs(args: string, keyword: string): { name: string; value: string | undefined }[] {
@@ -37,14 +38,21 @@ export default defineRule({
   },
   messages: {
     secret: '{{keyword}} {{name}} bakes a secret into the image ({{redacted}}); pass it at run time as a Swarm secret or environment variable',
+    secretInBuildStage:
+      '{{keyword}} {{name}} holds a literal secret ({{redacted}}) in build stage {{stage}}: it is committed with the Dockerfile and kept in the build cache and history of that stage; pass it with RUN --mount=type=secret',
   },
   check({ project, report }) {
     for (const d of project.dockerfiles) {
+      const shipped = new Set(finalStageChain(d).map((s) => s.index));
       for (const inst of d.instructions) {
         if (inst.keyword !== 'ENV' && inst.keyword !== 'ARG') continue;
         for (const { name, value } of envPairs(inst.args, inst.keyword)) {
           if (value === undefined || !isSecretName(name) || isPlaceholderValue(value)) continue;
-          report({ file: d.path, range: inst.range, messageId: 'secret', data: { keyword: inst.keyword, name, redacted: redact(value) } });
+          // Global ARGs (stage -1) and the stages the final image is built from end up in the image; others are build stages.
+          const stage = d.stages[inst.stage];
+          if (inst.stage >= 0 && !shipped.has(inst.stage) && stage) {
+            report({ file: d.path, range: inst.range, messageId: 'secretInBuildStage', data: { keyword: inst.keyword, name, redacted: redact(value), stage: stage.name ?? String(stage.index) } });
+          } else report({ file: d.path, range: inst.range, messageId: 'secret', data: { keyword: inst.keyword, name, redacted: redact(value) } });
         }
       }
     }

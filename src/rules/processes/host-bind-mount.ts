@@ -1,5 +1,12 @@
 import { defineRule } from '../rule.js';
 import { isPinned, serviceVolumes, SYSTEM_MOUNTS } from '../util/volumes.js';
+import { isDevOnlyCompose } from '../util/infra-files.js';
+import { bindSourcePath, isSourceMount } from '../util/infra-volumes.js';
+import { isInside } from '../util/infra-files.js';
+import { basename } from '../../project/classify.js';
+
+/** Files that only keep an otherwise empty directory in git. */
+const PLACEHOLDER = /^(\.gitkeep|\.keep|\.gitignore|\.empty|readme(\.\w+)?)$/i;
 
 export default defineRule({
   id: 'processes/host-bind-mount',
@@ -7,11 +14,11 @@ export default defineRule({
   severity: 'warning',
   swarm: 'degraded',
   recommended: true,
-  inputs: ['compose'],
+  inputs: ['compose', 'files'],
   docs: {
     summary: 'A writable host directory is bind-mounted into a service that can run on any node',
     rationale:
-      'Factor VI: processes are stateless and share nothing; state lives in a backing service. A writable bind mount keeps state on the disk of whichever machine the container happens to run on.',
+      'Factor VI: processes are stateless and share nothing; state lives in a backing service. A writable bind mount keeps state on the disk of whichever machine the container happens to run on. Read-only mounts, single files, project directories with committed content (config, scripts; `.gitkeep` alone does not count), system paths (the Docker socket, /etc/localtime …), services pinned by a placement constraint or running in global mode, source-code mounts (`build-release-run/source-bind-mount`) and files named for development (`compose.override.yml`, `docker-compose.dev.yml`) are left alone.',
     fix: 'Keep state in a backing service (database, object storage). If the service really owns a local disk (a database), pin it to one node with `deploy.placement.constraints` and use a named volume; mount read-only config with Swarm `configs` instead.',
     swarm: 'Swarm schedules tasks on any node; a bind-mount source must already exist on that node (the task is rejected with "invalid mount config" otherwise), and files written there stay behind when the task moves.',
     bad: 'volumes:\n  - ./uploads:/app/uploads',
@@ -23,7 +30,7 @@ export default defineRule({
   },
   check({ project, report }) {
     for (const file of project.composeFiles) {
-      if (file.role === 'override') continue;
+      if (isDevOnlyCompose(file)) continue;
       for (const service of file.services) {
         if (isPinned(service)) continue;
         for (const v of serviceVolumes(service)) {
@@ -31,6 +38,12 @@ export default defineRule({
           if (SYSTEM_MOUNTS.test(v.source) || SYSTEM_MOUNTS.test(v.target)) continue;
           // Single files are config (see Swarm configs); the project directory itself is source code (build-release-run).
           if (/\/[^/]+\.[A-Za-z0-9]{1,5}$/.test(v.source) || /^\.{1,2}\/?$/.test(v.source)) continue;
+          // Source code mounted over the image is build-release-run/source-bind-mount's finding.
+          if (isSourceMount(project, service, v)) continue;
+          // A project directory with committed content (config, scripts) is not where state accumulates;
+          // placeholder files (uploads/.gitkeep) do not count as content.
+          const path = bindSourcePath(service, v.source);
+          if (path !== undefined && project.files.some((f) => (f.path === path || isInside(f.path, path)) && !PLACEHOLDER.test(basename(f.path)))) continue;
           report({ file: file.path, range: v.node.range, messageId: 'bind', data: { service: service.name, source: v.source, target: v.target } });
         }
       }

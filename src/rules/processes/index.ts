@@ -1,5 +1,7 @@
 import type { AnyRule } from '../rule.js';
 import hostBindMount from './host-bind-mount.js';
+import localStateVolume from './local-state-volume.js';
+import dockerfileVolume from './dockerfile-volume.js';
 
 /** Rules of the processes family, registered in src/rules/index.ts. */
-export const rules: readonly AnyRule[] = [hostBindMount];
+export const rules: readonly AnyRule[] = [hostBindMount, localStateVolume, dockerfileVolume];

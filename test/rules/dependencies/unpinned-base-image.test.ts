@@ -1,0 +1,38 @@
+import rule from '../../../src/rules/dependencies/unpinned-base-image.js';
+import { ruleTester } from '../../support/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'version tag', files: { Dockerfile: 'FROM node:20.11-bookworm-slim\nCMD ["node", "server.js"]\n' } },
+    { name: 'digest', files: { Dockerfile: 'FROM node@sha256:2b3a1c1bc9a4a79c3a46a2e8a9fd0ca3b8d8c0fe2b5f1e5c7a8fbe9d3c0a1b2c\n' } },
+    { name: 'registry with a port and a tag', files: { Dockerfile: 'FROM registry.example.com:5000/base/python:3.12-slim\n' } },
+    { name: 'scratch and an earlier stage', files: { Dockerfile: 'FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM scratch\nCOPY --from=build /app /app\nFROM build AS test\n' } },
+    { name: 'stage named in another case', files: { Dockerfile: 'FROM node:20 AS Builder\nFROM builder\n' } },
+    { name: 'global ARG default with a tag', files: { Dockerfile: 'ARG NODE_VERSION=20.11\nFROM node:${NODE_VERSION}-alpine\n' } },
+    { name: 'image from an ARG without default (decided at build time)', files: { Dockerfile: 'ARG BASE_IMAGE\nFROM $BASE_IMAGE\n' } },
+    { name: 'registry from an ARG without default', files: { Dockerfile: 'ARG REGISTRY\nFROM ${REGISTRY}/python:3.12\nFROM ${REGISTRY}/tools\n' } },
+    { name: 'platform flag', files: { Dockerfile: 'FROM --platform=$BUILDPLATFORM node:20-alpine AS build\n' } },
+  ],
+  invalid: [
+    {
+      name: 'latest tag',
+      files: { Dockerfile: 'FROM node:latest\nCMD ["node", "server.js"]\n' },
+      errors: [{ file: 'Dockerfile', line: 1, column: 6, messageId: 'latest', message: /"node:latest" uses the mutable tag "latest"/ }],
+    },
+    {
+      name: 'no tag, in a later stage',
+      files: { 'api/Dockerfile': 'FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM alpine\nCOPY --from=build /app /app\n' },
+      errors: [{ file: 'api/Dockerfile', line: 3, column: 6, messageId: 'untagged', message: /"alpine" has no tag/ }],
+    },
+    {
+      name: 'ARG default that resolves to latest',
+      files: { 'Dockerfile.prod': 'ARG PY=python:latest\nFROM ${PY} AS base\n' },
+      errors: [{ file: 'Dockerfile.prod', line: 2, messageId: 'latest' }],
+    },
+    {
+      name: 'fallback default without a tag',
+      files: { Dockerfile: 'FROM ${BASE:-ubuntu}\n' },
+      errors: [{ file: 'Dockerfile', line: 1, messageId: 'untagged', message: /"ubuntu"/ }],
+    },
+  ],
+});
