@@ -1,5 +1,7 @@
 import type { AnyRule } from '../rule.js';
 import migrationInStartCommand from './migration-in-start-command.js';
+import adminScriptNotInImage from './admin-script-not-in-image.js';
+import oneOffAsService from './one-off-as-service.js';
 
 /** Rules of the admin-processes family, registered in src/rules/index.ts. */
-export const rules: readonly AnyRule[] = [migrationInStartCommand];
+export const rules: readonly AnyRule[] = [migrationInStartCommand, adminScriptNotInImage, oneOffAsService];

@@ -18,6 +18,15 @@ export const MIGRATION = [
   /\b(python3?\s+)?\S*prestart\.sh\b|\bbackend_pre_start\b/,
 ];
 
+/** Steps of a one-off admin job besides migrations: the command is a job when it ends in one. */
+export const ADMIN_STEP = /\b(manage\.py\s+(collectstatic|createsuperuser|compilemessages|createcachetable|check|loaddata)|artisan\s+(config|route|view|event|optimize|storage:link|cache)\S*|rails\s+(assets:precompile|db:\S+)|rake\s+\S+)\b|^(echo|printf|true|exit|set|export|cd)\b/;
+
+/** A shell segment that is part of an admin job, not a server. */
+export function isAdminStep(segment: string): boolean {
+  const s = segment.trim();
+  return MIGRATION.some((re) => re.test(s)) || ADMIN_STEP.test(s);
+}
+
 export default defineRule({
   id: 'admin-processes/migration-in-start-command',
   factor: 'admin-processes',
@@ -41,8 +50,8 @@ export default defineRule({
   check({ project, report }) {
     for (const command of allStartCommands(project)) {
       const segments = shellSegments(command.text);
-      // A command that is only the migration is a one-off job: that is the good pattern.
-      if (segments.length < 2) continue;
+      // A command that is only the migration (or ends in an admin step) is a one-off job: that is the good pattern.
+      if (segments.length < 2 || isAdminStep(segments[segments.length - 1])) continue;
       for (const segment of segments) {
         if (MIGRATION.some((re) => re.test(segment))) {
           report({ file: command.file, range: command.range, messageId: 'migration', data: { step: segment.length > 60 ? `${segment.slice(0, 57)}...` : segment } });

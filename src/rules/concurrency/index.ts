@@ -1,5 +1,8 @@
 import type { AnyRule } from '../rule.js';
 import containerName from './container-name.js';
+import processManager from './process-manager.js';
+import daemonizingCommand from './daemonizing-command.js';
+import singleReplica from './single-replica.js';
 
 /** Rules of the concurrency family, registered in src/rules/index.ts. */
-export const rules: readonly AnyRule[] = [containerName];
+export const rules: readonly AnyRule[] = [containerName, processManager, daemonizingCommand, singleReplica];

@@ -2,6 +2,7 @@ import { defineRule } from '../rule.js';
 import { parseImageRef } from '../../project/load-dockerfile.js';
 import { backingFamily, serviceImage } from '../util/compose.js';
 import type { ComposeService } from '../../project/model.js';
+import { sameApp } from '../util/runtime-environments.js';
 
 function major(tag: string | undefined): string | undefined {
   const m = tag ? /^v?(\d+)/.exec(tag) : null;
@@ -22,6 +23,7 @@ export default defineRule({
     fix: 'Use the same image and major version in every compose file; share it with an `x-` anchor or a common base file.',
     swarm: 'Swarm runs whatever the stack file names; the drift is between your files, not in Swarm.',
     bad: '# compose.dev.yml\ndb:\n  image: postgres:13\n# compose.prod.yml\ndb:\n  image: postgres:16',
+    good: '# compose.dev.yml\ndb:\n  image: postgres:16\n# compose.prod.yml\ndb:\n  image: postgres:16',
     exampleLanguage: 'yaml',
   },
   messages: {
@@ -40,19 +42,20 @@ export default defineRule({
       }
     }
     for (const [name, uses] of byName) {
-      if (uses.length < 2) continue;
-      const first = uses[0];
-      for (const other of uses.slice(1)) {
+      uses.forEach((other, i) => {
+        // Compare with the first earlier use in another file of the same app: a monorepo's sibling folders are different apps.
+        const first = uses.slice(0, i).find((u) => u.service.file !== other.service.file && sameApp(u.service.file.path, other.service.file.path));
+        if (!first) return;
         const range = serviceImage(other.service)!.node.range;
         const base = { service: name, image: other.image, otherImage: first.image, otherFile: first.service.file.path };
         if (other.family !== first.family) {
           report({ file: other.service.file.path, range, messageId: 'family', data: { ...base, family: other.family, otherFamily: first.family } });
-          continue;
+          return;
         }
         const a = major(parseImageRef(first.image).tag);
         const b = major(parseImageRef(other.image).tag);
         if (a && b && a !== b) report({ file: other.service.file.path, range, messageId: 'version', data: base });
-      }
+      });
     }
   },
 });

@@ -1,5 +1,8 @@
 import type { AnyRule } from '../rule.js';
 import backingServiceDrift from './backing-service-drift.js';
+import baseImageDrift from './base-image-drift.js';
+import devSettingsInProduction from './dev-settings-in-production.js';
+import databaseDrift from './database-drift.js';
 
 /** Rules of the dev-prod-parity family, registered in src/rules/index.ts. */
-export const rules: readonly AnyRule[] = [backingServiceDrift];
+export const rules: readonly AnyRule[] = [backingServiceDrift, baseImageDrift, devSettingsInProduction, databaseDrift];

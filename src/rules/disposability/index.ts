@@ -1,5 +1,10 @@
 import type { AnyRule } from '../rule.js';
 import shellFormCommand from './shell-form-command.js';
+import packageManagerAsPid1 from './package-manager-as-pid1.js';
+import noInit from './no-init.js';
+import noHealthcheck from './no-healthcheck.js';
+import longStopGracePeriod from './long-stop-grace-period.js';
+import stopSignalKill from './stop-signal-kill.js';
 
 /** Rules of the disposability family, registered in src/rules/index.ts. */
-export const rules: readonly AnyRule[] = [shellFormCommand];
+export const rules: readonly AnyRule[] = [shellFormCommand, packageManagerAsPid1, noInit, noHealthcheck, longStopGracePeriod, stopSignalKill];

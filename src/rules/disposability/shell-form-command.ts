@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { chainInstructions, imageName, runtimeBase } from '../util/runtime-container.js';
 
 export default defineRule({
   id: 'disposability/shell-form-command',
@@ -18,10 +19,18 @@ export default defineRule({
     exampleLanguage: 'dockerfile',
   },
   messages: {
-    shellForm: '{{keyword}} uses shell form, so /bin/sh is PID 1 and SIGTERM does not reach "{{command}}"; use the exec form {{suggestion}}',
+    shellForm: '{{keyword}} uses shell form, so {{shell}} is PID 1 and SIGTERM does not reach "{{command}}"; use the exec form {{suggestion}}',
   },
   check({ project, report }) {
     for (const d of project.dockerfiles) {
+      // The shell a shell-form command runs in: `SHELL [...]`, else /bin/sh.
+      const shellInst = chainInstructions(d)
+        .filter((i) => i.keyword === 'SHELL')
+        .at(-1);
+      const shell = shellInst?.exec?.[0] ?? '/bin/sh';
+      // Windows containers (PowerShell/cmd, Windows base images) stop processes differently.
+      const base = runtimeBase(d)?.image;
+      if (/(^|\\|\/)(powershell|pwsh|cmd)(\.exe)?$/i.test(shell) || (base && /^(mcr\.microsoft\.com\/(windows|powershell)|microsoft\/(windowsservercore|nanoserver))|nanoserver|windowsservercore|ltsc\d{4}/i.test(imageName(base) + ':' + base))) continue;
       for (const inst of [d.entrypoint, d.cmd]) {
         if (!inst || inst.exec || !inst.args.trim()) continue;
         // `CMD exec node x` replaces the shell with the process: signals arrive.
@@ -33,7 +42,7 @@ export default defineRule({
           file: d.path,
           range: inst.range,
           messageId: 'shellForm',
-          data: { keyword: inst.keyword, command: inst.args.length > 50 ? `${inst.args.slice(0, 47)}...` : inst.args, suggestion },
+          data: { keyword: inst.keyword, shell, command: inst.args.length > 50 ? `${inst.args.slice(0, 47)}...` : inst.args, suggestion },
           ...(simple ? { fix: { range: inst.argsRange, text: suggestion } } : {}),
         });
       }

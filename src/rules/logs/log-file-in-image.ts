@@ -1,8 +1,20 @@
 import { defineRule } from '../rule.js';
 import { envPairs } from '../config/secret-in-dockerfile.js';
+import { chainInstructions, imageName, runtimeBase } from '../util/runtime-container.js';
+import { parseImageRef } from '../../project/load-dockerfile.js';
+
+/** Official web server images link these log files to stdout/stderr already. */
+const LINKED_LOG_DIR = /^\/var\/log\/(nginx|apache2|httpd)\b/;
+
+function linksLogsToStdout(image: string | undefined): boolean {
+  if (!image) return false;
+  const name = imageName(image);
+  const tag = parseImageRef(image.toLowerCase()).tag ?? '';
+  return /^(nginx|nginxinc\/nginx-unprivileged|httpd|openresty\/openresty|wordpress)$/.test(name) || (name === 'php' && /apache/.test(tag));
+}
 
 const LOG_DIR = /(^|\s|=|")\/var\/log\/(?!apt\b|dpkg|alternatives|lastlog|faillog|wtmp|btmp|journal\b)[\w.-]+/;
-const LOG_FLAG = /(^|\s)--?(log[-_]?file|logfile|log[-_]?path|error[-_]?logfile|access[-_]?logfile)[= ](?!-|\/dev\/std(out|err)|\/proc\/self\/fd\/[12]|stdout|stderr)(\S+)/i;
+const LOG_FLAG = /(^|\s)--?(log[-_]?file|logfile|logto|log[-_]?path|error[-_]?logfile|access[-_]?logfile)[= ](?!-|\/dev\/(?:std(?:out|err)|null)|\/proc\/(?:self|1)\/fd\/[12]|stdout|stderr)(\S+)/i;
 const LOG_ENV = /^(\w+_)?(LOG_?FILE|LOG_?PATH|LOGFILE|LOG_?DIR)$/i;
 
 export default defineRule({
@@ -23,32 +35,37 @@ export default defineRule({
     exampleLanguage: 'dockerfile',
   },
   messages: {
-    logDir: '{{keyword}} prepares a log directory ({{path}}); log to stdout/stderr instead',
+    logDir: '{{keyword}} prepares a log file or directory ({{path}}); log to stdout/stderr instead',
     logFlag: '{{keyword}} writes the log to {{path}}; log to stdout/stderr instead',
     logEnv: 'ENV {{name}}={{path}} sends logs to a file; log to stdout/stderr instead',
   },
   check({ project, report }) {
     for (const d of project.dockerfiles) {
-      for (const inst of d.final?.instructions ?? []) {
+      const linked = linksLogsToStdout(runtimeBase(d)?.image);
+      for (const inst of chainInstructions(d)) {
         const text = inst.exec ? inst.exec.join(' ') : inst.args;
         if (inst.keyword === 'ENV') {
           for (const { name, value } of envPairs(inst.args, 'ENV')) {
-            if (value && LOG_ENV.test(name) && /^\//.test(value) && !/^\/dev\/std(out|err)|^\/proc\/self\/fd/.test(value)) {
+            if (value && LOG_ENV.test(name) && /^\//.test(value) && !/^\/dev\/(std(out|err)|null)|^\/proc\/(self|1)\/fd/.test(value)) {
               report({ file: d.path, range: inst.range, messageId: 'logEnv', data: { name, path: value } });
             }
           }
           continue;
         }
         if (!['RUN', 'CMD', 'ENTRYPOINT', 'VOLUME'].includes(inst.keyword)) continue;
+        // Only the CMD/ENTRYPOINT the image ends up with, not ones a later stage replaces.
+        if ((inst.keyword === 'CMD' || inst.keyword === 'ENTRYPOINT') && inst !== d.cmd && inst !== d.entrypoint) continue;
         const flag = LOG_FLAG.exec(text);
         if (flag && inst.keyword !== 'RUN') {
-          report({ file: d.path, range: inst.range, messageId: 'logFlag', data: { keyword: inst.keyword, path: flag[4] } });
+          report({ file: d.path, range: inst.range, messageId: 'logFlag', data: { keyword: inst.keyword, path: flag[3] } });
           continue;
         }
         const dir = LOG_DIR.exec(text);
         // Symlinking log files to stdout is the good pattern (nginx image does it).
-        if (dir && !/ln\s+-s[f]*\s+\/dev\/std(out|err)/.test(text) && /(mkdir|touch|chown|chmod|VOLUME)/.test(`${inst.keyword} ${text}`)) {
-          report({ file: d.path, range: inst.range, messageId: 'logDir', data: { keyword: inst.keyword, path: dir[0].replace(/^[\s="]/, '') } });
+        const path = dir?.[0].replace(/^[\s="]/, '');
+        if (path && linked && LINKED_LOG_DIR.test(path)) continue;
+        if (dir && !/ln\s+-s[fT]*\s+\/dev\/std(out|err)/.test(text) && /(mkdir|touch|chown|chmod|VOLUME)/.test(`${inst.keyword} ${text}`)) {
+          report({ file: d.path, range: inst.range, messageId: 'logDir', data: { keyword: inst.keyword, path: path! } });
         }
       }
     }

@@ -1,14 +1,17 @@
 import { defineRule } from '../rule.js';
 import { getValue } from '../../project/yaml-tree.js';
-import { resolvedString } from '../../project/load-compose.js';
+import { resolvedString, resolvedValue } from '../../project/load-compose.js';
+import type { YNode } from '../../project/yaml-tree.js';
 import { substituteArgs } from '../../project/load-dockerfile.js';
-import type { Dockerfile } from '../../project/model.js';
+import type { ComposeService, Dockerfile } from '../../project/model.js';
+import { stageChain } from '../util/runtime-container.js';
+import { serviceEnvironment } from '../util/compose.js';
 
-/** Ports the final stage EXPOSEs (ARG defaults substituted). */
+/** Ports the final stage EXPOSEs, with the stages it is built FROM (ARG defaults substituted). */
 export function exposedPorts(d: Dockerfile): Set<number> {
   const out = new Set<number>();
   const args = new Map(d.globalArgs);
-  for (const inst of d.final?.instructions ?? []) {
+  for (const inst of stageChain(d).reverse().flatMap((s) => s.instructions)) {
     if (inst.keyword === 'ARG') {
       const [name, value] = inst.args.split('=');
       if (value !== undefined) args.set(name.trim(), value.trim());
@@ -55,6 +58,19 @@ export default defineRule({
     mismatch: 'Service "{{service}}" publishes container port {{port}}, but {{dockerfile}} only EXPOSEs {{exposed}}',
   },
   check({ project, report }) {
+    /** The port number appears in the service's command, entrypoint, `expose` or environment: the app is told to listen there. */
+    const mentioned = (service: ComposeService, port: number): boolean => {
+      const re = new RegExp(`(^|[^\\d])${port}($|[^\\d])`);
+      for (const s of [service, service.overriddenBy]) {
+        if (!s) continue;
+        for (const key of ['command', 'entrypoint', 'expose', 'healthcheck']) {
+          const node = getValue(s.node, key);
+          if (node && re.test(JSON.stringify(toPlainResolved(s, node)))) return true;
+        }
+        if (serviceEnvironment(s).some((v) => v.value !== undefined && re.test(v.value))) return true;
+      }
+      return false;
+    };
     for (const file of project.composeFiles) {
       for (const service of file.services) {
         if (!service.dockerfile) continue;
@@ -64,7 +80,7 @@ export default defineRule({
         if (ports?.kind !== 'seq') continue;
         for (const item of ports.items) {
           const target = item.kind === 'map' ? Number(resolvedString(file, getValue(item, 'target'))) : targetPort(resolvedString(file, item) ?? '');
-          if (!target || Number.isNaN(target) || exposed.has(target)) continue;
+          if (!target || Number.isNaN(target) || exposed.has(target) || mentioned(service, target)) continue;
           report({
             file: file.path,
             range: item.range,
@@ -76,3 +92,9 @@ export default defineRule({
     }
   },
 });
+
+function toPlainResolved(service: ComposeService, node: YNode): unknown {
+  if (node.kind === 'scalar') return resolvedValue(service.file, node);
+  if (node.kind === 'seq') return node.items.map((i) => toPlainResolved(service, i));
+  return Object.fromEntries(node.entries.map((e) => [e.key, toPlainResolved(service, e.value)]));
+}

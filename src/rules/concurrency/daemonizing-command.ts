@@ -1,0 +1,101 @@
+import { defineRule } from '../rule.js';
+import type { ComposeService, Dockerfile } from '../../project/model.js';
+import { chainInstructions, imageName, short, startParts } from '../util/runtime-container.js';
+import { basename, programOf, type SimpleCommand } from '../util/runtime-command.js';
+import { serviceImage } from '../util/compose.js';
+import { serviceVolumes } from '../util/volumes.js';
+
+/** Programs that only wait or keep the container alive: backgrounding them is harmless. */
+const IDLE = /^(sleep|tail|true|wait|cat|echo|printf|trap|exit)$/;
+
+type Finding = { messageId: 'initScript' | 'nginxDaemon' | 'backgroundLast' | 'backgroundProcess'; name: string; step: string };
+
+/** `service x start`, `/etc/init.d/x start`, `systemctl start x`, `apachectl start`. */
+function initScript(c: SimpleCommand): string | undefined {
+  const w = c.words;
+  const p = basename(w[0] ?? '');
+  if ((p === 'service' || p === 'rc-service' || p === 'invoke-rc.d') && /^(start|restart)$/.test(w[2] ?? '')) return w[1];
+  if (/^\/etc\/(rc\.d\/)?init\.d\/[\w.-]+$/.test(w[0] ?? '') && /^(start|restart)$/.test(w[1] ?? '')) return basename(w[0]);
+  if (p === 'systemctl' && /^(start|restart)$/.test(w[1] ?? '') && w[2]) return w[2];
+  if ((p === 'apachectl' || p === 'apache2ctl') && /^(start|restart|graceful)$/.test(w[1] ?? '')) return 'apache';
+  if (p === 'httpd' && w.includes('-k') && /^(start|restart)$/.test(w[w.indexOf('-k') + 1] ?? '')) return 'httpd';
+  return undefined;
+}
+
+/** nginx started in its default daemon mode: no `-g "daemon off;"`, no custom config that could say so. */
+function nginxDaemonizes(c: SimpleCommand, dockerfile: Dockerfile | undefined, service: ComposeService | undefined): boolean {
+  const { name, args } = programOf(c.words);
+  if (name !== 'nginx' && name !== 'openresty') return false;
+  if (args.some((a) => /^-[stTvVhq?]$/.test(a) || a === '-c')) return false;
+  const g = args.indexOf('-g');
+  if (g >= 0 && /daemon\s+off/.test(args[g + 1] ?? '')) return false;
+  // The main nginx.conf may say `daemon off;`: stay quiet when the image or the service replaces it.
+  if (dockerfile) {
+    for (const inst of chainInstructions(dockerfile)) {
+      if (/daemon\s+off/.test(inst.args)) return false;
+      if ((inst.keyword === 'COPY' || inst.keyword === 'ADD') && /(^|\s)\/etc\/nginx\/?(nginx\.conf)?\s*$|\/usr\/local\/openresty\/nginx\/conf\/?(nginx\.conf)?\s*$/.test(inst.args)) return false;
+    }
+  }
+  if (service) {
+    if (serviceVolumes(service).some((v) => /^\/etc\/nginx\/?(nginx\.conf)?$|openresty/.test(v.target ?? ''))) return false;
+    if (!dockerfile) {
+      // Only the official image's nginx.conf is known to lack `daemon off;`.
+      const image = serviceImage(service);
+      if (!image || !/^nginx$/.test(imageName(image.value))) return false;
+    }
+  }
+  return true;
+}
+
+function findProblem(commands: SimpleCommand[], dockerfile: Dockerfile | undefined, service: ComposeService | undefined): Finding | undefined {
+  for (const c of commands) {
+    const name = initScript(c);
+    if (name) return { messageId: 'initScript', name, step: c.raw.join(' ') };
+  }
+  for (const c of commands) {
+    if (!c.background && nginxDaemonizes(c, dockerfile, service)) return { messageId: 'nginxDaemon', name: 'nginx', step: c.raw.join(' ') };
+  }
+  const last = commands.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const c = commands[i];
+    if (!c.background || c.words.length === 0 || IDLE.test(basename(c.words[0]))) continue;
+    const after = commands.slice(i + 1).filter((x) => x.words.length > 0);
+    if (after.some((x) => basename(x.words[0]) === 'wait')) return { messageId: 'backgroundProcess', name: programOf(c.words).name, step: c.raw.join(' ') };
+    const foreground = after.filter((x) => !x.background);
+    if (foreground.length === 0) return { messageId: 'backgroundLast', name: programOf(c.words).name, step: `${c.raw.join(' ')} &` };
+    return { messageId: 'backgroundProcess', name: programOf(c.words).name, step: `${c.raw.join(' ')} &` };
+  }
+  return undefined;
+}
+
+export default defineRule({
+  id: 'concurrency/daemonizing-command',
+  factor: 'concurrency',
+  severity: 'warning',
+  swarm: 'degraded',
+  recommended: true,
+  inputs: ['dockerfile', 'compose'],
+  docs: {
+    summary: 'The start command puts a process in the background (`service x start`, `/etc/init.d/x start`, `nginx` without `daemon off`, `cmd &`)',
+    rationale:
+      'Factor VIII: processes never daemonize or write PID files; they run in the foreground and rely on the process manager to restart and scale them. A daemon started from the start command runs unsupervised: nobody restarts it when it dies, it gets no SIGTERM, and when nothing else stays in the foreground the container exits at once.',
+    fix: 'Run the program in the foreground as the container\'s only process (`nginx -g "daemon off;"`, `CMD ["redis-server"]`), and move every other process to its own service.',
+    swarm: 'Swarm watches the main process only: when it exits, Swarm restarts the task (a restart loop if the daemon forked and the shell returned); when a background process dies, Swarm never knows.',
+    bad: 'CMD service nginx start && gunicorn -b 0.0.0.0:8000 app:app',
+    good: '# one service per process\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]',
+    exampleLanguage: 'dockerfile',
+  },
+  messages: {
+    initScript: '{{where}} starts {{name}} as a background daemon ("{{step}}"): Docker does not supervise it, it gets no SIGTERM, and the container exits if nothing else stays in the foreground; run {{name}} in the foreground in its own container',
+    nginxDaemon: '{{where}} runs nginx in its default daemon mode ("{{step}}"): it forks into the background where Docker does not supervise it; run `nginx -g "daemon off;"`',
+    backgroundLast: '{{where}} starts {{name}} in the background ("{{step}}") and nothing stays in the foreground: the shell exits and the container stops at once; drop the `&`',
+    backgroundProcess: '{{where}} starts {{name}} in the background ("{{step}}") next to the main process: nothing restarts it when it dies and it gets no SIGTERM; run it as its own service',
+  },
+  check({ project, report }) {
+    for (const sp of startParts(project)) {
+      const problem = findProblem(sp.commands, sp.dockerfile, sp.service);
+      if (!problem) continue;
+      report({ file: sp.part.file, range: sp.part.range, messageId: problem.messageId, data: { where: sp.where, name: problem.name, step: short(problem.step) } });
+    }
+  },
+});

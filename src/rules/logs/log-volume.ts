@@ -1,0 +1,50 @@
+import { defineRule } from '../rule.js';
+import { serviceImage } from '../util/compose.js';
+import { serviceVolumes } from '../util/volumes.js';
+import { imageName } from '../util/runtime-container.js';
+
+/** `/var/log`, `/var/log/nginx`, `/app/logs`, `/srv/app/log`, `/var/www/storage/logs`. */
+export function isLogDirectory(target: string): boolean {
+  const t = target.trim().replace(/\/+$/, '');
+  if (/^\/(dev|run|proc|sys)(\/|$)|^\/var\/run(\/|$)/.test(t)) return false;
+  if (/^\/var\/log(\/[^/]+)*$/.test(t)) return !/^\/var\/log\/journal/.test(t);
+  return /^\/.*\/logs?$/i.test(t) || /^\/logs?$/i.test(t);
+}
+
+/** Log shippers and collectors read log directories on purpose. */
+const COLLECTOR = /(^|\/)(promtail|grafana\/alloy|alloy|filebeat|fluentd|fluent-bit|fluent\/[\w-]+|logstash|vector|timberio\/vector|datadog\/agent|splunk\/[\w-]+|elastic-agent|otel\/opentelemetry-collector[\w-]*|logspout|rsyslog|syslog-ng|loki|graylog)/;
+
+export default defineRule({
+  id: 'logs/log-volume',
+  factor: 'logs',
+  severity: 'warning',
+  swarm: 'degraded',
+  recommended: true,
+  inputs: ['compose'],
+  docs: {
+    summary: 'A service mounts a volume or host folder on a log directory (`/var/log/<app>`, `/app/logs`)',
+    rationale:
+      'Factor XI: an app never concerns itself with routing or storing its output; it writes an unbuffered event stream to stdout and lets the environment collect it. A volume on a log directory means the app (or its server) writes log files that have to be rotated, shipped and cleaned up by hand, and that nothing in the platform sees.',
+    fix: 'Configure the app and its server to log to stdout/stderr (for nginx and Apache the official images already link their log files to stdout — a volume over `/var/log/nginx` hides those links), remove the volume, and collect the stream with a logging driver.',
+    swarm: 'Each task writes into the volume of the node it runs on: the logs of one service end up scattered over the nodes, out of reach of `docker service logs`.',
+    bad: 'services:\n  web:\n    volumes:\n      - ./logs:/app/logs',
+    good: 'services:\n  web:\n    logging:\n      driver: json-file',
+    exampleLanguage: 'yaml',
+  },
+  messages: {
+    logVolume: 'Service "{{service}}" mounts {{source}} on the log directory {{target}}: what is logged there goes to files, not to the stdout stream; log to stdout/stderr and remove the mount',
+  },
+  check({ project, report }) {
+    for (const file of project.composeFiles) {
+      for (const service of file.services) {
+        const image = serviceImage(service);
+        if (image && COLLECTOR.test(imageName(image.value))) continue;
+        for (const v of serviceVolumes(service)) {
+          if (!v.target || v.readOnly || v.type === 'tmpfs' || !isLogDirectory(v.target)) continue;
+          const source = v.type === 'anonymous' ? 'an anonymous volume' : v.type === 'bind' ? `host path ${v.source}` : `volume ${v.source ?? ''}`.trim();
+          report({ file: file.path, range: v.node.range, messageId: 'logVolume', data: { service: service.name, source, target: v.target } });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,29 @@
+import rule from '../../../src/rules/admin-processes/migration-in-start-command.js';
+import { ruleTester } from '../../support/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'server only', files: { Dockerfile: 'FROM node:20\nCMD ["node", "dist/server.js"]\n' } },
+    { name: 'migration job alone', files: { 'docker-stack.yml': 'services:\n  migrate:\n    image: app:1\n    command: npx prisma migrate deploy\n    deploy:\n      mode: replicated-job\n' } },
+    { name: 'one-off job of two admin steps', files: { 'compose.yaml': 'services:\n  setup:\n    image: app:1\n    command: sh -c "python manage.py migrate && python manage.py collectstatic --noinput"\n' } },
+    { name: 'apt-get update is not a migration', files: { Dockerfile: 'FROM debian:12\nCMD apt-get update && exec nginx -g "daemon off;"\n' } },
+    { name: 'migration only in RUN', files: { Dockerfile: 'FROM python:3.12\nRUN python manage.py collectstatic --noinput\nCMD ["gunicorn", "app.wsgi"]\n' } },
+  ],
+  invalid: [
+    {
+      name: 'prisma migrate before the server in CMD',
+      files: { Dockerfile: 'FROM node:20\nCOPY . .\nCMD ["sh", "-c", "npx prisma migrate deploy && node dist/server.js"]\n' },
+      errors: [{ file: 'Dockerfile', line: 3, column: 1, messageId: 'migration', message: /runs a migration \("sh -c npx prisma migrate deploy"\) before the server/ }],
+    },
+    {
+      name: 'Django migrate and runserver in compose',
+      files: { 'docker-compose.yml': 'services:\n  web:\n    image: app:1\n    command: bash -c "python manage.py migrate && gunicorn -b 0.0.0.0:8000 app.wsgi"\n' },
+      errors: [{ file: 'docker-compose.yml', line: 4, column: 14, messageId: 'migration', message: /python manage.py migrate/ }],
+    },
+    {
+      name: 'rails db:migrate chained in shell-form CMD',
+      files: { Dockerfile: 'FROM ruby:3.3\nCOPY . .\nCMD bundle exec rails db:migrate; bundle exec puma -C config/puma.rb\n' },
+      errors: [{ file: 'Dockerfile', line: 3, message: /rails db:migrate/ }],
+    },
+  ],
+});
