@@ -20,7 +20,14 @@ describe('catalogue', () => {
       expect(r.docs.fix.length, r.id).toBeGreaterThan(10);
       const testDir = path.join(ROOT, 'test/rules', r.factor);
       const name = r.id.split('/')[1];
-      const tested = existsSync(testDir) && readdirSync(testDir).some((f) => f.endsWith('.test.ts') && readFileSync(path.join(testDir, f), 'utf8').includes(`${name}`));
+      const camel = name.replace(/-([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+      const tested =
+        existsSync(testDir) &&
+        readdirSync(testDir).some((f) => {
+          if (!f.endsWith('.test.ts')) return false;
+          const text = readFileSync(path.join(testDir, f), 'utf8');
+          return f === `${name}.test.ts` || new RegExp(`ruleTester\\(${camel}\\b`).test(text);
+        });
       expect(tested, `no test for ${r.id}`).toBe(true);
     }
   });
