@@ -85,14 +85,14 @@ export function classify(path: string): Classification {
   const name = basename(path);
   if (name in LOCKFILES) return { kind: 'lockfile', subtype: LOCKFILES[name] };
   if (name in MANIFESTS) return { kind: 'manifest', subtype: MANIFESTS[name] };
-  if (/^requirements([.\-_][\w.-]*)?\.(txt|in)$/i.test(name)) return { kind: 'manifest', subtype: 'pip' };
+  if (/^requirements([.\-_][\w.-]*)?\.(txt|in)$/i.test(name) || /(^|\/)requirements\/[\w.-]+\.(txt|in)$/i.test(path)) return { kind: 'manifest', subtype: 'pip' };
   if (/\.csproj$/i.test(name)) return { kind: 'manifest', subtype: 'nuget' };
   if (name === 'Procfile' || /^Procfile\.[\w-]+$/.test(name)) return { kind: 'procfile' };
   if (name === '.dockerignore' || /\.dockerignore$/.test(name)) return { kind: 'dockerignore' };
   if (isDockerfileName(name)) return { kind: 'dockerfile' };
   if (COMPOSE_NAME.test(name) || STACK_NAME.test(name)) return { kind: 'compose' };
   if (/\.ya?ml$/i.test(name)) return { kind: 'other', maybeCompose: LOOSE_STACK_NAME.test(name) || !/(^|\/)\.github\//.test(path) };
-  if (/^\.env(\.[\w.-]+)?$/i.test(name) || /^[\w.-]+\.env$/i.test(name)) return { kind: 'env' };
+  if (/^\.env(\.[\w.-]+)?$/i.test(name) || /^[\w.-]+\.env$/i.test(name) || name === '.flaskenv') return { kind: 'env' };
   if (name.endsWith('.d.ts')) return { kind: 'other' };
   const lang = SOURCE_EXTENSIONS[extname(name)];
   if (lang) return { kind: 'source', subtype: lang };

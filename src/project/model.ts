@@ -41,6 +41,8 @@ export interface DockerInstruction {
   range: Range;
   /** Range of the arguments only. */
   argsRange: Range;
+  /** Flags before the arguments (`COPY --from=build`, `RUN --mount=…`), by name without dashes. */
+  flags: Record<string, string>;
   /** For CMD/ENTRYPOINT/RUN/SHELL/HEALTHCHECK CMD: the JSON array when exec form, else undefined. */
   exec?: string[];
   stage: number;

@@ -2,7 +2,7 @@ import { defineRule } from '../rule.js';
 import { getEntry, getValue } from '../../project/yaml-tree.js';
 import { resolvedString } from '../../project/load-compose.js';
 import { backingFamily, serviceImage } from '../util/compose.js';
-import { isPinned, serviceVolumes, SYSTEM_MOUNTS } from '../util/volumes.js';
+import { hasPlacementConstraint, serviceVolumes, SYSTEM_MOUNTS } from '../util/volumes.js';
 import { serviceProcess } from '../util/runtime-container.js';
 import { webServerOf } from '../util/runtime-command.js';
 
@@ -35,7 +35,7 @@ export default defineRule({
         if (!replicas || resolvedString(file, replicas.value) !== '1') continue;
         const mode = resolvedString(file, getValue(deploy, 'mode'));
         if (mode && mode !== 'replicated') continue;
-        if (isPinned(service)) continue;
+        if (hasPlacementConstraint(service)) continue;
         const image = serviceImage(service);
         if (image && backingFamily(image.value)) continue;
         if (serviceVolumes(service).some((v) => v.type !== 'tmpfs' && !v.readOnly && !(v.source && SYSTEM_MOUNTS.test(v.source)))) continue;

@@ -51,10 +51,19 @@ export function serviceVolumes(service: ComposeService): ServiceVolume[] {
 /** Host paths mounted for node-level access (the Docker socket, the clock), not for app state. */
 export const SYSTEM_MOUNTS = /^(\/var\/run\/docker\.sock|\/run\/docker\.sock|\/etc\/localtime|\/etc\/timezone|\/proc|\/sys|\/dev|\/var\/lib\/docker|\/rootfs|\/|\/etc\/hostname|\/var\/run|\/run\/udev|\/lib\/modules|\/etc\/machine-id)(\/|$)/;
 
-/** The service is pinned to particular nodes by a placement constraint, or runs one task per node. */
+/**
+ * The service is pinned to chosen nodes (by hostname, id or a node label), or runs one task per node.
+ * A role constraint (`node.role == worker`) still lets Swarm move tasks between many nodes.
+ */
 export function isPinned(service: ComposeService): boolean {
   const deploy = getValue(service.node, 'deploy');
   const constraints = getValue(getValue(deploy, 'placement'), 'constraints');
-  if (constraints?.kind === 'seq' && constraints.items.length > 0) return true;
+  if (constraints?.kind === 'seq' && constraints.items.some((c) => /^\s*node\.(hostname|id|labels\.[\w.-]+)\s*==/.test(scalarString(c) ?? ''))) return true;
   return scalarString(getValue(deploy, 'mode')) === 'global';
+}
+
+/** Any placement constraint at all: the deployer chose where the service runs. */
+export function hasPlacementConstraint(service: ComposeService): boolean {
+  const constraints = getValue(getValue(getValue(service.node, 'deploy'), 'placement'), 'constraints');
+  return constraints?.kind === 'seq' && constraints.items.length > 0;
 }
