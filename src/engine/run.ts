@@ -10,6 +10,7 @@ import { applyDirectives, parseDirectives } from './suppress.js';
 import { buildFactors, overallScore, swarmSummary } from './score.js';
 import { prepareSources } from './sources.js';
 import { VERSION } from '../version.js';
+import { inDevRegion } from '../project/dev-context.js';
 
 export interface AuditOptions {
   paths: string[];
@@ -76,6 +77,7 @@ export async function audit(options: AuditOptions): Promise<Audit> {
     }
   }
 
+  findings = dropDevContext(findings, project, enabled.map((r) => r.rule));
   findings = suppress(findings, project, options.reportUnusedDisable ?? false);
   findings.sort(compareFindings);
 
@@ -125,6 +127,13 @@ function parseErrors(project: Project): Finding[] {
     if (s.parseError) out.push({ ...base, severity: 'warning', swarm: 'none', message: `Cannot parse: ${s.parseError.message}`, filePath: s.path, ...s.parseError.range });
   }
   return out;
+}
+
+/** Twelve-factor findings in development-only files and services are not about the deploy. */
+function dropDevContext(findings: Finding[], project: Project, rules: readonly AnyRule[]): Finding[] {
+  if (project.devRegions.size === 0) return findings;
+  const keep = new Set(rules.filter((r) => r.factor === 'swarm' || r.devContext === 'include').map((r) => r.id));
+  return findings.filter((f) => f.ruleId === null || keep.has(f.ruleId) || !inDevRegion(project.devRegions, f.filePath, f.line));
 }
 
 function suppress(findings: Finding[], project: Project, reportUnused: boolean): Finding[] {

@@ -68,6 +68,7 @@ export async function loadProject(discovery: Discovery, options: LoadOptions): P
     deployEnv: options.deployEnv,
     pathExists: () => false,
     singleFiles: discovery.singleFiles,
+    devRegions: new Map(),
   };
   const needs = options.needs;
   const gitPromise = needs.has('git') ? loadGit(discovery.root) : undefined;

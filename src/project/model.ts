@@ -1,6 +1,7 @@
 import type { Range } from './range.js';
 import type { YMap, YNode, YamlProblem } from './yaml-tree.js';
 import type { Interpolated } from './interpolate.js';
+import type { DevRegion } from './dev-context.js';
 
 /** What a discovered file is, decided by its name (and for YAML, its content). */
 export type FileKind =
@@ -180,4 +181,6 @@ export interface Project {
   pathExists(path: string): boolean;
   /** Whether the audit was given single files rather than a directory (project-wide rules then stay quiet). */
   singleFiles: boolean;
+  /** Development-only files and parts of files (see dev-context.ts), by path. */
+  devRegions: ReadonlyMap<string, DevRegion[]>;
 }

@@ -100,6 +100,12 @@ export interface RuleDefinition<M extends string = string, O = Record<string, un
   docs: RuleDocs;
   messages: Record<M, string>;
   defaultOptions?: O;
+  /**
+   * Twelve-factor rules are not applied to development-only files and services
+   * (project.devRegions); 'include' keeps them (rules that compare dev with prod).
+   * The swarm family always sees everything: it predicts what docker does.
+   */
+  devContext?: 'include';
   /** For JS/TS source rules: a cheap test on raw text that says whether a file may matter. */
   sourcePrefilter?: RegExp;
   check(context: RuleContext<M, O>): void;

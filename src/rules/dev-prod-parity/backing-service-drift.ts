@@ -15,6 +15,7 @@ export default defineRule({
   severity: 'warning',
   swarm: 'none',
   recommended: true,
+  devContext: 'include',
   inputs: ['compose'],
   docs: {
     summary: 'Compose files of one project run different backing services, or different major versions, under the same service name',

@@ -41,6 +41,7 @@ export default defineRule({
   severity: 'warning',
   swarm: 'none',
   recommended: true,
+  devContext: 'include',
   inputs: ['dockerfile'],
   docs: {
     summary: 'Dockerfiles of one app (Dockerfile, Dockerfile.prod, Dockerfile.dev …) build on different versions of the same base image',

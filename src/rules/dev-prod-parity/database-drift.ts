@@ -42,6 +42,7 @@ export default defineRule({
   severity: 'warning',
   swarm: 'none',
   recommended: true,
+  devContext: 'include',
   inputs: ['compose', 'env'],
   docs: {
     summary: 'Environment files or compose files of one app point the database at different engines (SQLite in one, PostgreSQL in another)',

@@ -4,6 +4,13 @@ import { ruleTester } from '../../support/rule-tester.js';
 ruleTester(rule, {
   valid: [
     {
+      name: 'an override file is for development: not judged',
+      files: {
+        'compose.yaml': 'services:\n  kafka:\n    image: bitnami/kafka:3.7\n    container_name: kafka-broker\n  app:\n    image: acme/app:1\n',
+        'compose.override.yaml': 'services:\n  app:\n    environment:\n      - KAFKA_BROKERS=kafka-broker:9092\n',
+      },
+    },
+    {
       name: 'service name used, container_name also set',
       files: { 'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    container_name: myapp-postgres\n  api:\n    image: acme/api:1\n    environment:\n      DB_HOST: db\n      DATABASE_URL: postgres://app@db:5432/app\n' },
     },
@@ -28,12 +35,12 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'host:port list in an override file of the same project',
+      name: 'host:port list in a production overlay of the same project',
       files: {
         'compose.yaml': 'services:\n  kafka:\n    image: bitnami/kafka:3.7\n    container_name: kafka-broker\n  app:\n    image: acme/app:1\n',
-        'compose.override.yaml': 'services:\n  app:\n    environment:\n      - KAFKA_BROKERS=kafka-broker:9092\n',
+        'compose.prod.yaml': 'services:\n  app:\n    environment:\n      - KAFKA_BROKERS=kafka-broker:9092\n',
       },
-      errors: [{ file: 'compose.override.yaml', line: 4, column: 9, messageId: 'containerName', message: /service "kafka"/ }],
+      errors: [{ file: 'compose.prod.yaml', line: 4, column: 9, messageId: 'containerName', message: /service "kafka"/ }],
     },
   ],
 });

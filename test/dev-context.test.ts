@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { allRules } from '../src/rules/index.js';
+import { lintFiles } from './support/rule-tester.js';
+import { isDevNamedPath } from '../src/project/dev-context.js';
+
+const rules = allRules;
+const at = (findings: { ruleId: string | null; filePath: string; line: number }[], file: string) => findings.filter((f) => f.filePath === file).map((f) => `${f.line} ${f.ruleId}`);
+
+describe('development-only files and services', () => {
+  it('names', () => {
+    for (const p of ['docker-compose.dev.yml', 'compose.override.yaml', 'docker-compose-test.yml', 'Dockerfile.dev', 'dev.Dockerfile', '.devcontainer/Dockerfile']) expect(isDevNamedPath(p), p).toBe(true);
+    for (const p of ['docker-compose.yml', 'docker-stack.yml', 'Dockerfile', 'Dockerfile.prod', 'compose.deploy.yml', 'docker-compose.devops.yml']) expect(isDevNamedPath(p), p).toBe(false);
+  });
+
+  it('a compose file beside a production/stack file is development; swarm findings stay', async () => {
+    const files = {
+      'docker-compose.yml': 'services:\n  vote:\n    build: ./vote\n    command: nodemon server.js\n    volumes:\n      - ./vote:/app\n',
+      'docker-stack.yml': 'services:\n  vote:\n    image: example/vote:1.4.2\n    deploy:\n      replicas: 2\n',
+    };
+    const findings = await lintFiles(rules, files);
+    const dev = at(findings, 'docker-compose.yml');
+    expect(dev.filter((f) => !f.includes(' swarm/'))).toEqual([]);
+    expect(dev).toContain('3 swarm/build-without-image');
+  });
+
+  it('a file of loopback-bound backing services for an app run on the host', async () => {
+    const files = { 'docker-compose.yml': 'services:\n  postgres:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:5432:5432"\n    environment:\n      POSTGRES_PASSWORD: s3cretpassw0rd\n' };
+    const findings = await lintFiles(rules, files);
+    expect(at(findings, 'docker-compose.yml').filter((f) => !f.includes(' swarm/'))).toEqual([]);
+    expect(at(findings, 'docker-compose.yml')).toContain('5 swarm/host-ip-port');
+  });
+
+  it('development stages and dev-target services are skipped, the shipped stage is not', async () => {
+    const files = {
+      Dockerfile: 'FROM node:20.11-alpine AS builder\nWORKDIR /app\nCOPY . .\nRUN npm ci\nCMD ["node", "server.js"]\n\nFROM builder AS dev-envs\nRUN apk add git\nCMD npm run dev\n',
+      'compose.yaml': 'services:\n  web:\n    build:\n      context: .\n      target: development\n    command: npm run dev\n    volumes:\n      - .:/app\n',
+      'package.json': '{"name":"x","scripts":{"dev":"nodemon server.js"},"dependencies":{}}',
+      'package-lock.json': '{}',
+    };
+    const findings = await lintFiles(rules, files);
+    expect(at(findings, 'Dockerfile').filter((f) => Number(f.split(' ')[0]) >= 7)).toEqual([]);
+    expect(at(findings, 'compose.yaml').filter((f) => !f.includes(' swarm/'))).toEqual([]);
+  });
+});
