@@ -27,6 +27,12 @@ const ENV_BRANCH = [
 
 const ENV_VAR_REF = new RegExp(`\\$\\{?${ENV_VAR}\\b`);
 
+/** `[ "$RAILS_ENV" != "development" ]` only sets development apart: staging and production still get one image. */
+function onlyDevComparisons(text: string): boolean {
+  const names = [...text.matchAll(new RegExp(`(?:==?|!=)\\s*["']?${ENV_NAME}\\b|\\b${ENV_NAME}["']?\\s*(?:==?|!=)`, 'gi'))].map((m) => (m[1] ?? m[2]).toLowerCase());
+  return names.length > 0 && names.every((n) => /^(development|dev|test|testing)$/.test(n));
+}
+
 export default defineRule({
   id: 'config/environment-config-in-image',
   factor: 'config',
@@ -58,7 +64,7 @@ export default defineRule({
         if (devStages.has(inst.stage)) continue;
         if (inst.keyword === 'RUN') {
           const text = instructionShellText(inst);
-          if (ENV_BRANCH.some((re) => re.test(text))) {
+          if (ENV_BRANCH.some((re) => re.test(text)) && !onlyDevComparisons(text)) {
             const variable = new RegExp(`\\$\\{?${ENV_VAR}`).exec(text)?.[1] ?? 'the environment name';
             const at = text.search(/\b(if|case|test)\b|\[/);
             report({ file: d.path, range: inst.range, messageId: 'branch', data: { variable: `$${variable}`, snippet: shorten(text.slice(Math.max(0, at)), 50) } });

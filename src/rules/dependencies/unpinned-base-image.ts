@@ -1,17 +1,6 @@
 import { defineRule } from '../rule.js';
 import { parseImageRef } from '../../project/load-dockerfile.js';
 
-/** True when the FROM text uses a build argument that has no default and no `${VAR:-default}` fallback. */
-function hasUnsetArg(image: string, args: ReadonlyMap<string, string | undefined>): boolean {
-  const re = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?([-+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g;
-  for (let m = re.exec(image); m; m = re.exec(image)) {
-    const name = m[1] ?? m[4];
-    if (m[2] === '-' && m[3]) continue;
-    if (!args.get(name)) return true;
-  }
-  return false;
-}
-
 export default defineRule({
   id: 'dependencies/unpinned-base-image',
   factor: 'dependencies',
@@ -38,8 +27,11 @@ export default defineRule({
       for (const stage of d.stages) {
         if (stage.fromStage || !stage.imageResolved || stage.imageResolved.toLowerCase() === 'scratch') continue;
         // An unresolved ARG (`FROM $BASE`, `FROM ${REGISTRY}/node`) is decided at build time; say nothing.
-        if (stage.imageResolved.includes('$') || stage.imageResolved === '' || hasUnsetArg(stage.image, d.globalArgs)) continue;
+        if (stage.imageResolved.includes('$') || stage.imageResolved === '') continue;
         const ref = parseImageRef(stage.imageResolved);
+        // A base chosen by a build argument (`FROM ${BASE_IMAGE}`) is pinned by whoever runs the build,
+        // unless its default says `latest` outright.
+        if (stage.image.includes('$') && ref.tag !== 'latest') continue;
         if (ref.digest) continue;
         const range = stage.fromInstruction.argsRange;
         if (ref.tag === 'latest') report({ file: d.path, range, messageId: 'latest', data: { image: stage.imageResolved } });

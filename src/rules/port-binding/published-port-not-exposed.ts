@@ -37,6 +37,9 @@ export function targetPort(spec: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+/** Debugger ports (node --inspect, JDWP, debugpy, delve, xdebug): opened by a debug flag, never EXPOSEd. */
+const DEBUG_PORTS = new Set([9229, 9230, 5005, 5678, 2345, 9003]);
+
 export default defineRule({
   id: 'port-binding/published-port-not-exposed',
   factor: 'port-binding',
@@ -80,7 +83,7 @@ export default defineRule({
         if (ports?.kind !== 'seq') continue;
         for (const item of ports.items) {
           const target = item.kind === 'map' ? Number(resolvedString(file, getValue(item, 'target'))) : targetPort(resolvedString(file, item) ?? '');
-          if (!target || Number.isNaN(target) || exposed.has(target) || mentioned(service, target)) continue;
+          if (!target || Number.isNaN(target) || exposed.has(target) || DEBUG_PORTS.has(target) || mentioned(service, target)) continue;
           report({
             file: file.path,
             range: item.range,

@@ -37,7 +37,7 @@ export default defineRule({
           if (v.type !== 'bind' || v.readOnly || !v.source || !v.target) continue;
           if (SYSTEM_MOUNTS.test(v.source) || SYSTEM_MOUNTS.test(v.target)) continue;
           // Single files are config (see Swarm configs); the project directory itself is source code (build-release-run).
-          if (/\/[^/]+\.[A-Za-z0-9]{1,5}$/.test(v.source) || /^\.{1,2}\/?$/.test(v.source)) continue;
+          if (/\/[^/]+\.[A-Za-z0-9]{1,12}$/.test(v.source) || /^\.{1,2}\/?$/.test(v.source)) continue;
           // Source code mounted over the image is build-release-run/source-bind-mount's finding.
           if (isSourceMount(project, service, v)) continue;
           // A project directory with committed content (config, scripts) is not where state accumulates;

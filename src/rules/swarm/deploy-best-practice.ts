@@ -111,14 +111,14 @@ export const noRestartPolicy = defineRule({
   docs: {
     summary: 'A replicated service has `deploy` but no `restart_policy` (and no `restart`)',
     rationale:
-      'Factor IX (disposability): processes can crash and be restarted at any moment. Swarm\'s default restarts a failing task forever, immediately, which can hide a crash loop and hammer backing services.',
+      'Factor IX (disposability): processes can crash and be restarted at any moment. Swarm\'s default restarts every task that exits, forever, every 5 seconds, which can hide a crash loop and keep hammering backing services.',
     fix: 'Set `deploy.restart_policy` with `condition: on-failure`, a `delay` and, where a crash loop should stop, `max_attempts` and `window`.',
-    swarm: 'Default: condition any, no delay, unlimited attempts.',
+    swarm: 'Default: condition any, 5 s delay, unlimited attempts: a task that exits, even cleanly, is restarted forever.',
     exampleLanguage: 'yaml',
     good: 'deploy:\n  restart_policy:\n    condition: on-failure\n    delay: 5s\n    max_attempts: 3\n    window: 2m',
   },
   messages: {
-    noRestartPolicy: 'Service "{{service}}" has no deploy.restart_policy: Swarm restarts failed tasks immediately and forever',
+    noRestartPolicy: 'Service "{{service}}" has no deploy.restart_policy: Swarm restarts its tasks after 5 s, forever, even after a clean exit; set condition, delay and max_attempts',
   },
   check({ project, report }) {
     for (const file of project.composeFiles) {

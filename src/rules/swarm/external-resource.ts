@@ -25,7 +25,7 @@ export default defineRule({
     exampleLanguage: 'yaml',
   },
   messages: {
-    external: 'Create the external {{kind}} "{{name}}" in the swarm before deploying ({{command}}); service {{services}} uses it',
+    external: 'Create the external {{kind}} "{{name}}" in the swarm before deploying ({{command}}); {{services}} {{verb}} it',
   },
   check({ project, report }) {
     for (const file of project.composeFiles) {
@@ -50,7 +50,7 @@ export default defineRule({
             file: file.path,
             range: getEntry(def.node, 'external')?.keyRange ?? def.keyRange,
             messageId: 'external',
-            data: { kind, name: swarmName, command: CREATE[kind].replace('{{name}}', swarmName), services: services.join(', ') },
+            data: { kind, name: swarmName, command: CREATE[kind].replace('{{name}}', swarmName), services: `${services.length === 1 ? 'service' : 'services'} ${services.join(', ')}`, verb: services.length === 1 ? 'uses' : 'use' },
           });
         }
       }

@@ -4,7 +4,7 @@ import { IGNORED_SERVICE_KEYS, loadable } from './stack-facts.js';
 
 const HINT: Record<string, string> = {
   build: 'build and push the image in CI and deploy it by tag',
-  restart: 'docker stack deploy maps it to deploy.restart_policy only when that is absent; set deploy.restart_policy instead',
+  restart: 'it still turns it into the restart policy when deploy.restart_policy is absent (always/unless-stopped → any, on-failure → on-failure); say so explicitly with deploy.restart_policy',
   links: 'services on the same overlay network reach each other by service name',
   network_mode: 'attach the service to overlay networks instead',
   privileged: 'grant specific capabilities (cap_add, Compose 3.x ignores it too) or move the work out of the service',

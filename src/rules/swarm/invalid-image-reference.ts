@@ -24,6 +24,9 @@ export function imageReferenceProblem(ref: string): string | undefined {
   return undefined;
 }
 
+/** A file of partial services is usually an overlay meant to be deployed on top of a base file. */
+const OVERLAY_HINT = '; if this file only adds to another compose file, deploy them together: docker stack deploy -c <base file> -c <this file> <stack>';
+
 export default defineRule({
   id: 'swarm/invalid-image-reference',
   factor: 'swarm',
@@ -42,7 +45,7 @@ export default defineRule({
     exampleLanguage: 'yaml',
   },
   messages: {
-    noImage: 'Service "{{service}}" has no image; docker stack deploy fails with "invalid image reference for service {{service}}: no image specified"',
+    noImage: 'Service "{{service}}" has no image; docker stack deploy fails with "invalid image reference for service {{service}}: no image specified"{{overlay}}',
     invalid: 'Service "{{service}}" image "{{image}}"{{interpolated}} is not a valid reference: "invalid image reference for service {{service}}: {{problem}}"',
   },
   check({ project, report }) {
@@ -52,14 +55,14 @@ export default defineRule({
         const entry = getEntry(service.node, 'image');
         if (!entry) {
           // build without image: reported by swarm/build-without-image.
-          if (!getEntry(service.node, 'build')) report({ file: file.path, range: service.keyRange, messageId: 'noImage', data: { service: service.name } });
+          if (!getEntry(service.node, 'build')) report({ file: file.path, range: service.keyRange, messageId: 'noImage', data: { service: service.name, overlay: OVERLAY_HINT } });
           continue;
         }
         const interpolation = file.interpolation.get(entry.value);
         if (interpolation?.error) continue;
         const image = resolvedString(file, entry.value) ?? '';
         if (image === '') {
-          report({ file: file.path, range: entry.value.range, messageId: 'noImage', data: { service: service.name } });
+          report({ file: file.path, range: entry.value.range, messageId: 'noImage', data: { service: service.name, overlay: '' } });
           continue;
         }
         const problem = imageReferenceProblem(image);

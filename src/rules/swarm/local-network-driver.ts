@@ -23,7 +23,7 @@ export default defineRule({
     exampleLanguage: 'yaml',
   },
   messages: {
-    local: 'Network "{{network}}" uses the local driver {{driver}}, but service {{services}} is attached to it: the daemon refuses with "Only networks scoped to the swarm can be used, such as those created with the overlay driver"; use driver: overlay',
+    local: 'Network "{{network}}" uses the local driver {{driver}}, but {{services}} {{verb}} attached to it: the daemon refuses with "Only networks scoped to the swarm can be used, such as those created with the overlay driver"; use driver: overlay',
   },
   check({ project, report }) {
     for (const file of project.composeFiles) {
@@ -40,7 +40,7 @@ export default defineRule({
         const driver = resolvedString(file, driverNode);
         const services = users.get(name);
         if (!driver || !LOCAL_DRIVERS.has(driver) || !services) continue;
-        report({ file: file.path, range: driverNode!.range, messageId: 'local', data: { network: name, driver, services: services.map((s) => `"${s}"`).join(', ') } });
+        report({ file: file.path, range: driverNode!.range, messageId: 'local', data: { network: name, driver, services: `${services.length === 1 ? 'service' : 'services'} ${services.map((s) => `"${s}"`).join(', ')}`, verb: services.length === 1 ? 'is' : 'are' } });
       }
     }
   },

@@ -27,10 +27,13 @@ export default defineRule({
       if (!loadable(file)) continue;
       const first = new Map<string, { range: import('../../project/range.js').Range; message: string; count: number }>();
       for (const { node, path, result } of interpolatedScalars(file)) {
-        if (result.error?.kind !== 'required' || !result.error.variable) continue;
-        const seen = first.get(result.error.variable);
-        if (seen) seen.count++;
-        else first.set(result.error.variable, { range: node.range, message: interpolationMessage(dockerPath(path), result.error), count: 1 });
+        if (result.error?.kind !== 'required') continue;
+        // docker names one variable per string; the deployer has to supply every missing one.
+        for (const use of result.vars.filter((v) => v.origin === 'missing-required')) {
+          const seen = first.get(use.name);
+          if (seen) seen.count++;
+          else first.set(use.name, { range: node.range, message: interpolationMessage(dockerPath(path), { kind: 'required', detail: `required variable ${use.name} is missing a value: ${use.argument ?? ''}`, variable: use.name }), count: 1 });
+        }
       }
       for (const [name, { range, message, count }] of first) {
         report({ file: file.path, range, messageId: 'required', data: { name, message, uses: count > 1 ? ` (required in ${count} places)` : '' } });

@@ -29,9 +29,10 @@ export default defineRule({
       if (!loadable(file)) continue;
       for (const service of file.services) {
         const dependsOn = getEntry(service.node, 'depends_on');
-        if (dependsOn) {
+        // The map form is rejected by the schema (swarm/schema-violation), not dropped.
+        if (dependsOn && dependsOn.value.kind === 'seq') {
           const v = dependsOn.value;
-          const targets = v.kind === 'seq' ? v.items.map((i) => (i.kind === 'scalar' ? String(i.value) : '?')) : v.kind === 'map' ? v.entries.map((e) => e.key) : [];
+          const targets = v.items.map((i) => (i.kind === 'scalar' ? String(i.value) : '?'));
           report({ file: file.path, range: dependsOn.keyRange, messageId: 'dependsOn', data: { service: service.name, targets: targets.length ? targets.join(', ') : 'its dependencies' } });
         }
         const tmpfs = getEntry(service.node, 'tmpfs');

@@ -3,6 +3,10 @@ import { ruleTester } from '../../support/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'only development is set apart: staging and production get one image (docker-rails-example)',
+      files: { Dockerfile: 'FROM ruby:3.3\nARG RAILS_ENV=production\nRUN if [ "${RAILS_ENV}" != "development" ]; then bin/rails assets:precompile; fi\n' },
+    },
     { name: 'NODE_ENV set once, default config', files: { Dockerfile: 'FROM node:20-alpine\nENV NODE_ENV=production\nCOPY config/default.json ./config/\nCOPY . .\nCMD ["node", "server.js"]\n' } },
     { name: 'build-tool config for production builds', files: { Dockerfile: 'FROM node:20 AS build\nCOPY webpack.prod.js tsconfig.prod.json ./\nRUN npx webpack --config webpack.prod.js\nFROM nginx:1.27\nCOPY --from=build /app/dist /usr/share/nginx/html\n' } },
     { name: 'production config in a build stage only', files: { Dockerfile: 'FROM node:20 AS build\nCOPY .env.production ./\nRUN npm run build\nFROM node:20-slim\nCOPY --from=build /app/.next ./.next\n' } },
@@ -32,8 +36,8 @@ ruleTester(rule, {
     },
     {
       name: 'RUN branching on the environment',
-      files: { Dockerfile: 'FROM node:20\nARG NODE_ENV=production\nRUN if [ "$NODE_ENV" = "development" ]; \\\n    then npm install; \\\n    else npm ci --omit=dev; \\\n    fi\n' },
-      errors: [{ file: 'Dockerfile', line: 3, column: 1, messageId: 'branch', message: /RUN branches on \$NODE_ENV \("if \[ "\$NODE_ENV" = "development" \]/ }],
+      files: { Dockerfile: 'FROM node:20\nARG NODE_ENV=production\nRUN if [ "$NODE_ENV" = "production" ]; \\\n    then npm ci --omit=dev; \\\n    else npm install; \\\n    fi\n' },
+      errors: [{ file: 'Dockerfile', line: 3, column: 1, messageId: 'branch', message: /RUN branches on \$NODE_ENV \("if \[ "\$NODE_ENV" = "production" \]/ }],
     },
     {
       name: 'case on RAILS_ENV',
