@@ -42,3 +42,14 @@ describe('development-only files and services', () => {
     expect(at(findings, 'compose.yaml').filter((f) => !f.includes(' swarm/'))).toEqual([]);
   });
 });
+
+describe('opt-in profile services', () => {
+  it('keys merged from an anchor into a profile service are development too (docker-django-example)', async () => {
+    const files = {
+      'compose.yaml':
+        'x-assets: &default-assets\n  build:\n    context: .\n  profiles: ["assets"]\n  volumes:\n    - ".:/app"\n\nservices:\n  web:\n    image: registry.example.com/web:1.0.0\n  js:\n    <<: *default-assets\n    command: "yarn run watch:js"\n',
+    };
+    const findings = await lintFiles(rules, files);
+    expect(at(findings, 'compose.yaml').filter((f) => f.includes('source-bind-mount'))).toEqual([]);
+  });
+});

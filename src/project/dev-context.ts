@@ -101,7 +101,10 @@ export function computeDevRegions(project: Project): Map<string, DevRegion[]> {
       const target = build?.kind === 'map' ? scalarString(getValue(build, 'target')) : undefined;
       const profiles = getValue(service.node, 'profiles');
       const reason = isDevStageName(target) ? `service "${service.name}" builds the ${target} stage` : profiles && build ? `service "${service.name}" is an opt-in profile service` : undefined;
-      if (reason) add(file.path, { startLine: service.keyRange.line, endLine: service.node.range.endLine, reason });
+      if (!reason) continue;
+      add(file.path, { startLine: service.keyRange.line, endLine: service.node.range.endLine, reason });
+      // Keys merged in from an anchor (`<<: *assets`) sit elsewhere in the file.
+      for (const entry of service.node.entries) if (entry.merged) add(file.path, { startLine: entry.keyRange.line, endLine: entry.value.range.endLine, reason });
     }
   }
   for (const dockerfile of project.dockerfiles) {

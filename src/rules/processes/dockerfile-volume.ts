@@ -4,7 +4,7 @@ import { backingFamily } from '../util/compose.js';
 import { finalStageChain, isDevOnlyPath } from '../util/infra-files.js';
 
 /** Images whose job is to hold state (databases, queues, stores): their data directory is the backing service's, not an app's. */
-const STATEFUL_IMAGE = /(^|\/)(minio|influxdb|clickhouse[\w-]*|cassandra|neo4j|couchdb|couchbase[\w-]*|etcd|consul|vault|zookeeper|kafka|cp-kafka|nats|registry|mysql|mariadb|mongo|postgres[\w-]*|redis[\w-]*|rabbitmq|elasticsearch|opensearch|memcached|solr|eventstore[\w-]*|surrealdb|cockroach|scylla|questdb|timescaledb[\w-]*|keydb|dragonfly|mssql\/server|azure-sql-edge|oracle\/database)(:|@|$)/i;
+const STATEFUL_IMAGE = /(^|\/)(minio|influxdb|clickhouse[\w-]*|cassandra|neo4j|couchdb|couchbase[\w-]*|etcd|consul|vault|zookeeper|kafka|cp-kafka|nats|registry|mysql|mariadb|mongo|postgres[\w-]*|redis[\w-]*|rabbitmq|elasticsearch|opensearch|memcached|solr|eventstore[\w-]*|surrealdb|cockroach|scylla|questdb|timescaledb[\w-]*|keydb|dragonfly|mssql\/server|mssql-server[\w-]*|azure-sql-edge|oracle\/database)(:|@|$)/i;
 
 /** Scratch, runtime and log directories: not app state (logs are the logs factor's business). */
 const NOT_STATE = /^\/(tmp|var\/tmp|run|var\/run|var\/cache|var\/log|proc|sys|dev)(\/|$)|^\/sys\/fs\/cgroup/;
