@@ -1,16 +1,123 @@
 import type { Project, SourceFile } from '../project/model.js';
 import type { AnyRule } from '../rules/rule.js';
 import type { Diagnostic } from './diagnostics.js';
-import { parseJsSource } from '../project/parse-js.js';
+import { parseJsSource, parserLoadTime } from '../project/parse-js.js';
+import { documentedNames, loadDocs, loadIgnoredEnvTemplates, loadTsConfigs } from '../project/js/load-extras.js';
+import { linkEntries } from '../project/js/link-entries.js';
+import { TEST_PATH } from '../project/js/query.js';
+import { DEFAULT_MAX_FILE_SIZE } from './config.js';
 
 /**
- * Parses the JS/TS files a source rule may care about: a file is parsed only
- * when one of the enabled rules' text prefilters matches it.
+ * Source analysis, in three steps:
+ * 1. prefilter: a JS/TS file is parsed only when an enabled rule's `sourcePrefilter`
+ *    matches its raw text (tests, fixtures and minified bundles are never parsed);
+ * 2. parse + extract: each parsed file is reduced to small facts (`SourceFile.facts`),
+ *    in the main thread, or in two workers when the set is large (see parse-js.ts);
+ * 3. link: deploy artifacts are linked to entry files and their imports (`Project.jsLinks`),
+ *    reading tsconfig files and documentation as needed.
+ * Rules then read facts and links only; they never see an AST.
  */
-export async function prepareSources(project: Project, rules: readonly AnyRule[], _diagnostics: Diagnostic[]): Promise<void> {
-  const prefilters = rules.filter((r) => r.inputs.includes('source') && r.sourcePrefilter).map((r) => r.sourcePrefilter as RegExp);
-  if (prefilters.length === 0) return;
-  const wanted: SourceFile[] = project.sources.filter((s) => (s.language === 'js' || s.language === 'ts') && prefilters.some((p) => p.test(s.text)));
-  if (wanted.length === 0) return;
-  await parseJsSource(wanted);
+
+/** Minified or generated bundles (very long lines), and Flow files, which the TypeScript parser cannot read. */
+function notParsable(file: SourceFile): boolean {
+  if (/\.min\.[cm]?js$/.test(file.path)) return true;
+  if (file.path.endsWith('.js') && /@flow\b/.test(file.text.slice(0, 2000))) return true;
+  return file.text.length > 20_000 && file.text.length / Math.max(1, file.lines.length) > 300;
+}
+
+const ENV_READ = /process\.env|import\.meta\.env|Bun\.env/;
+
+/**
+ * One regular expression per flag set, with each distinct rule prefilter as an alternative:
+ * one scan of each file instead of one per rule (many rules share `\.listen\(`).
+ */
+export function combinePrefilters(prefilters: readonly RegExp[]): RegExp[] {
+  const byFlags = new Map<string, Set<string>>();
+  for (const p of prefilters) {
+    const flags = p.flags.replace(/[gyd]/g, '');
+    const set = byFlags.get(flags) ?? new Set<string>();
+    for (const alt of splitAlternatives(p.source)) set.add(alt);
+    byFlags.set(flags, set);
+  }
+  return [...byFlags].map(([flags, alts]) => new RegExp([...alts].map((a) => `(?:${a})`).join('|'), flags));
+}
+
+/** Top-level alternatives of a pattern (so shared ones are scanned once); the whole pattern when unsure. */
+function splitAlternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cls = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (cls) {
+      if (c === ']') cls = false;
+      continue;
+    }
+    if (c === '[') cls = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(source.slice(start));
+  // Backreferences would change meaning once regrouped: keep such a pattern whole.
+  return out.some((a) => /\\\d/.test(a)) ? [source] : out;
+}
+
+function sourceRulesOf(rules: readonly AnyRule[]): AnyRule[] {
+  return rules.filter((r) => r.inputs.includes('source') && r.sourcePrefilter);
+}
+
+export interface SourceTimings {
+  prefilter: number;
+  parse: number;
+  link: number;
+  candidates: number;
+  parsed: number;
+}
+
+/** Timings of the last run (for `scripts/bench.js` and TWELVELINT_TIMING=1). */
+export let lastSourceTimings: SourceTimings | undefined;
+
+export async function prepareSources(project: Project, rules: readonly AnyRule[], _diagnostics: Diagnostic[], maxFileSize = DEFAULT_MAX_FILE_SIZE): Promise<void> {
+  const active = sourceRulesOf(rules);
+  const t0 = performance.now();
+  const js = active.length > 0 ? project.sources.filter((s) => s.language === 'js' || s.language === 'ts') : [];
+  if (js.length === 0) return;
+  const prefilters = combinePrefilters(active.map((r) => r.sourcePrefilter as RegExp));
+  const candidates = js.filter((s) => !TEST_PATH.test(s.path) && !notParsable(s));
+  const wanted = candidates.filter((s) => prefilters.some((p) => p.test(s.text)));
+  const t1 = performance.now();
+  let tParsed = t1;
+  // In the main thread this call parses before it returns; with workers, linking below overlaps it.
+  const parsing = parseJsSource(wanted).then(() => {
+    tParsed = performance.now();
+  });
+  const tLink = performance.now();
+
+  if (!project.singleFiles) {
+    const needsDocs = wanted.some((s) => ENV_READ.test(s.text));
+    const [tsconfigs, docs, templates] = await Promise.all([
+      loadTsConfigs(project, maxFileSize),
+      needsDocs ? loadDocs(project, maxFileSize) : Promise.resolve([]),
+      needsDocs ? loadIgnoredEnvTemplates(project, maxFileSize) : Promise.resolve([]),
+    ]);
+    project.jsLinks = linkEntries(project, tsconfigs, documentedNames([...docs, ...templates]));
+  }
+  const tLinked = performance.now();
+  await parsing;
+  const t3 = performance.now();
+  lastSourceTimings = { prefilter: t1 - t0, parse: tParsed - t1, link: tLinked - tLink, candidates: candidates.length, parsed: wanted.length };
+  if (process.env.TWELVELINT_TIMING === '1') {
+    process.stderr.write(
+      `twelvelint sources: ${candidates.length} candidates, ${wanted.length} parsed; prefilter ${(t1 - t0).toFixed(0)} ms, parse ${(tParsed - t1).toFixed(0)} ms (parser load ${parserLoadTime().toFixed(0)} ms), link ${(tLinked - tLink).toFixed(0)} ms, total ${(t3 - t0).toFixed(0)} ms\n`,
+    );
+  }
 }

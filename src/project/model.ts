@@ -2,6 +2,8 @@ import type { Range } from './range.js';
 import type { YMap, YNode, YamlProblem } from './yaml-tree.js';
 import type { Interpolated } from './interpolate.js';
 import type { DevRegion } from './dev-context.js';
+import type { JsFacts } from './js/facts.js';
+import type { JsLinks } from './js/link-entries.js';
 
 /** What a discovered file is, decided by its name (and for YAML, its content). */
 export type FileKind =
@@ -158,6 +160,11 @@ export interface SourceFile extends TextFile {
   language: 'js' | 'ts' | 'python' | 'go' | 'ruby' | 'java' | 'php' | 'other';
   /** Parsed AST for JS/TS files a rule asked for; undefined when not parsed. */
   ast?: unknown;
+  /**
+   * Facts extracted from the AST of JS/TS files whose text matched an enabled rule's
+   * `sourcePrefilter` (listen calls, env reads, imports, signal handlers …); undefined when not parsed.
+   */
+  facts?: JsFacts;
   parseError?: { message: string; range: Range };
 }
 
@@ -183,4 +190,6 @@ export interface Project {
   singleFiles: boolean;
   /** Development-only files and parts of files (see dev-context.ts), by path. */
   devRegions: ReadonlyMap<string, DevRegion[]>;
+  /** JS/TS entry files linked to the deploy (Dockerfile CMD, compose command, Procfile, package.json start), set when source rules run. */
+  jsLinks?: JsLinks;
 }

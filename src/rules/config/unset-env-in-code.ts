@@ -1,0 +1,79 @@
+import { defineRule } from '../rule.js';
+import { TOOL_CONFIG, listSites, parsedSources } from '../../project/js/query.js';
+import { composeServiceEnv, dockerfileEnvNames } from '../../project/js/deploy.js';
+import type { Range } from '../../project/range.js';
+
+/**
+ * Variables the platform, the OS, Node, npm or CI set: nobody documents them. PORT is here too:
+ * platforms set it, and port-binding/listen-port-in-code checks it against the deploy.
+ */
+const PLATFORM =
+  /^(NODE_ENV|NODE_OPTIONS|NODE_DEBUG|NODE_PATH|NODE_EXTRA_CA_CERTS|NODE_TLS_REJECT_UNAUTHORIZED|NODE_APP_INSTANCE|NODE_V8_COVERAGE|UV_THREADPOOL_SIZE|PORT|HOSTNAME|HOME|PATH|PWD|OLDPWD|USER|USERNAME|LOGNAME|SHELL|TERM|LANG|LANGUAGE|LC_\w+|TZ|TMPDIR|TEMP|TMP|CI|DEBUG|FORCE_COLOR|NO_COLOR|COLORTERM|EDITOR|VISUAL|BROWSER|APPDATA|LOCALAPPDATA|USERPROFILE|SystemRoot|COMSPEC|PROGRAMFILES|XDG_\w+|HTTP_PROXY|HTTPS_PROXY|NO_PROXY|ALL_PROXY|http_proxy|https_proxy|no_proxy|npm_\w+|INIT_CWD|GITHUB_\w+|GITLAB_\w+|CIRCLECI\w*|TRAVIS\w*|BUILDKITE\w*|JENKINS_\w+|BUILD_\w+|RUNNER_\w+|VERCEL\w*|NETLIFY\w*|HEROKU_\w+|DYNO|OPENSHIFT_\w+|RENDER\w*|RAILWAY_\w+|FLY_\w+|K_SERVICE|K_REVISION|K_CONFIGURATION|KUBERNETES_\w+|AWS_LAMBDA_\w+|AWS_REGION|AWS_DEFAULT_REGION|AWS_EXECUTION_ENV|LAMBDA_TASK_ROOT|FUNCTION_\w+|GCP_PROJECT|GOOGLE_CLOUD_PROJECT|WEBSITE_\w+|JEST_WORKER_ID|VITEST\w*|MOCHA_\w+|TS_NODE_\w+|BABEL_ENV|MODE|BASE_URL|PROD|DEV|SSR|PUBLIC_URL|FAST_REFRESH|GENERATE_SOURCEMAP|NEXT_RUNTIME|NEXT_PHASE|__NEXT_\w+|PM2_\w+|pm_id|name|npm_lifecycle_event|SHLVL|HOSTTYPE|OSTYPE|MACHTYPE|WSL_\w+|DISPLAY|SSH_\w+)$/;
+
+interface Site {
+  file: string;
+  line: number;
+  range: Range;
+  optional: boolean;
+  condition: boolean;
+}
+
+export default defineRule({
+  id: 'config/unset-env-in-code',
+  factor: 'config',
+  severity: 'warning',
+  swarm: 'none',
+  recommended: true,
+  inputs: ['source', 'compose', 'dockerfile', 'env', 'manifest', 'procfile'],
+  sourcePrefilter: /process\.env|import\.meta\.env|Bun\.env/,
+  docs: {
+    summary: 'Code reads an environment variable that no deploy file, env file or document sets or mentions',
+    rationale:
+      'Factor III: config that varies between deploys lives in environment variables, and a deploy has to know which ones to set. A variable read in code (`process.env.X`, `process.env["X"]`, `const { X } = process.env`, `import.meta.env.X`) that no compose service, Dockerfile `ENV`/`ARG`, env file (including `.env.example`), package script or README mentions is invisible to whoever deploys the app: it is undefined in production until someone reads the source. Each variable is reported once, at its first read, with every place that reads it. Variables read only with a fallback (`process.env.X ?? "default"`) or only as flags (`if (process.env.X)`, `process.env.X === "on"`), or checked before use in the same file, are optional and left alone, as are variables the platform sets (NODE_ENV, PORT, HOME, CI, npm_*, …).',
+    fix: 'Document the variable in `.env.example` (with a placeholder value) or the README, and set it for the service in the stack file (`environment:` or a Swarm secret).',
+    swarm: 'A stack file sets variables per service (`environment:`, `env_file:`); `docker stack deploy` does not read a `.env` file, so a variable nobody listed is simply unset in every task.',
+    bad: "const client = new Stripe(process.env.STRIPE_KEY); // nothing mentions STRIPE_KEY",
+    good: '# .env.example\nSTRIPE_KEY=sk_test_replace_me',
+    exampleLanguage: 'js',
+  },
+  messages: {
+    unset: '{{name}} is read in code ({{sites}}) but no compose service, Dockerfile, env file or doc sets or mentions it, so a deploy cannot know to provide it. Add it to .env.example or the README and set it for the service',
+  },
+  check({ project, report }) {
+    const reads = new Map<string, Site[]>();
+    const written = new Set<string>();
+    for (const file of parsedSources(project)) {
+      for (const w of file.facts.envWrites) written.add(w);
+      if (TOOL_CONFIG.test(file.path)) continue;
+      for (const r of file.facts.envReads) {
+        if (PLATFORM.test(r.name) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(r.name)) continue;
+        reads.set(r.name, [...(reads.get(r.name) ?? []), { file: file.path, line: r.range.line, range: r.range, optional: r.hasDefault || Boolean(r.condition), condition: Boolean(r.condition) }]);
+      }
+    }
+    if (reads.size === 0) return;
+
+    const known = new Set<string>(written);
+    for (const name of project.deployEnv.keys()) known.add(name);
+    for (const f of project.composeFiles) {
+      for (const s of f.services) for (const name of composeServiceEnv(project, s).keys()) known.add(name);
+      // `${VAR}` in a compose file: the deployer is expected to provide it.
+      for (const i of f.interpolation.values()) for (const v of i.vars) known.add(v.name);
+    }
+    for (const d of project.dockerfiles) for (const name of dockerfileEnvNames(d)) known.add(name);
+    for (const e of project.envFiles) for (const entry of e.entries) known.add(entry.key);
+    const scriptText = [...project.manifests.map((m) => m.text), ...project.procfiles.map((p) => p.text)].join('\n');
+    const documented = project.jsLinks?.documented;
+
+    for (const [name, sites] of reads) {
+      if (known.has(name) || documented?.has(name)) continue;
+      // Optional: every read has a fallback or is a test, or the file that uses the value also checks it is set.
+      const checkedIn = new Set(sites.filter((s) => s.condition).map((s) => s.file));
+      if (sites.every((s) => s.optional || checkedIn.has(s.file))) continue;
+      if (new RegExp(`(^|[^A-Za-z0-9_])${name}=`).test(scriptText)) continue;
+      sites.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+      const first = sites[0];
+      const lines = sites.filter((s, i) => i === 0 || s.file !== sites[i - 1].file || s.line !== sites[i - 1].line);
+      report({ file: first.file, range: first.range, messageId: 'unset', data: { name, sites: listSites(lines) } });
+    }
+  },
+});

@@ -1,0 +1,47 @@
+import rule from '../../../src/rules/config/hardcoded-secret-in-code.js';
+import { ruleTester } from '../../support/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'read from the environment', files: { 'src/stripe.ts': "export const stripe = new Stripe(process.env.STRIPE_KEY!);\nconst jwtSecret = process.env.JWT_SECRET;\n" } },
+    {
+      name: 'names that describe secrets, and words',
+      files: {
+        'src/auth.js':
+          "const TOKEN_HEADER = 'x-auth-token';\nconst passwordField = 'user_password';\nconst token = 'access_token';\nconst secretKey = 'SECRET_KEY';\nconst messages = { password: 'Password is required' };\nconst tokenRegex = '^[A-Za-z0-9]{32}$';\nconst tokenExpiresIn = '7d';\n",
+      },
+    },
+    { name: 'placeholders and documentation examples', files: { 'src/x.js': "const apiKey = 'your-api-key-here';\nconst aws = 'AKIAIOSFODNN7EXAMPLE';\nconst password = 'changeme';\nconst url = 'postgres://user:password@localhost:5432/db';\n" } },
+    { name: 'public-by-design keys', files: { 'src/firebase.ts': "export const firebaseConfig = { apiKey: 'AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q', authDomain: 'x.firebaseapp.com' };\nconst stripeKey = 'pk_live_51H8xYzAbCdEfGhIjKlMn';\n" } },
+    { name: 'test files are not checked', files: { 'src/auth.test.ts': "const secret = 'f3a9c1d27b8e4b0a9d2c';\n" } },
+    { name: 'templated URL credentials', files: { 'src/db.js': 'const url = `postgres://${user}:${pass}@db:5432/app`;\n' } },
+  ],
+  invalid: [
+    {
+      name: 'known key formats',
+      files: { 'src/clients.js': "const aws = { accessKeyId: 'AKIA2E0A8F3B244C9986' };\nconst gh = 'ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8';\n" },
+      errors: [
+        { file: 'src/clients.js', line: 1, column: 28, messageId: 'format', message: /AWS access key id \(AK\*{8} \(20 chars\)\)/ },
+        { file: 'src/clients.js', line: 2, column: 12, messageId: 'format', message: /GitHub token/ },
+      ],
+    },
+    {
+      name: 'secret-named high-entropy literal and an env fallback',
+      files: { 'src/config.ts': "export const jwtSecret = 'f3a9c1d27b8e4b0a9d2c';\nexport const session = process.env.SESSION_SECRET || 'x7Kq2mZp9Lw4Rt8Vn3Bc';\n" },
+      errors: [
+        { file: 'src/config.ts', line: 1, column: 26, messageId: 'named', message: /in jwtSecret \(f3\*{8} \(20 chars\)\)/ },
+        { file: 'src/config.ts', line: 2, column: 54, messageId: 'fallback', message: /process\.env\.SESSION_SECRET falls back/ },
+      ],
+    },
+    {
+      name: 'password in a connection URL',
+      files: { 'src/db.js': "const pool = new Pool({ connectionString: 'postgres://app:Zx81mQ02kd@db.internal:5432/app' });\n" },
+      errors: [{ file: 'src/db.js', line: 1, messageId: 'url', message: /Zx\*{8} \(10 chars\)/ }],
+    },
+    {
+      name: 'private key block',
+      files: { 'src/sign.js': 'const key = `-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA1c7\n-----END RSA PRIVATE KEY-----`;\n' },
+      errors: [{ file: 'src/sign.js', line: 1, messageId: 'format', message: /private key/ }],
+    },
+  ],
+});

@@ -1,0 +1,16 @@
+import rule from '../../../src/rules/config/node-env-branch-in-code.js';
+import { ruleTester } from '../../support/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'own variable per setting', files: { 'src/a.js': "const secure = process.env.COOKIE_SECURE === 'true';\n" } },
+    { name: 'test guard only', files: { 'src/a.js': "if (process.env.NODE_ENV === 'test') mock();\n" } },
+  ],
+  invalid: [
+    {
+      name: 'production branches, once per file',
+      files: { 'src/app.ts': "const secure = process.env.NODE_ENV === 'production';\nif (process.env.NODE_ENV !== 'production') debug();\n" },
+      errors: [{ file: 'src/app.ts', line: 1, column: 16, messageId: 'branch', message: /NODE_ENV === "production" \(and 1 more place in this file\)/ }],
+    },
+  ],
+});

@@ -1,0 +1,34 @@
+import rule from '../../../src/rules/config/unset-env-in-code.js';
+import { ruleTester } from '../../support/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'set by compose', files: { 'compose.yaml': 'services:\n  web:\n    image: web:1\n    environment:\n      STRIPE_KEY: ${STRIPE_KEY}\n', 'src/pay.js': 'const key = process.env.STRIPE_KEY;\n' } },
+    { name: 'listed in .env.example', files: { '.env.example': 'STRIPE_KEY=sk_test_replace_me\n', 'src/pay.js': "const { STRIPE_KEY } = process.env;\n" } },
+    { name: 'mentioned in the README', files: { 'README.md': '# App\n\nSet `STRIPE_KEY` to your Stripe key.\n', 'src/pay.ts': "const key = process.env['STRIPE_KEY'];\n" } },
+    { name: 'Dockerfile ENV and ARG', files: { Dockerfile: 'FROM node:20\nARG BUILD_SHA\nENV LOG_LEVEL=info\n', 'src/a.js': 'console.log(process.env.BUILD_SHA, process.env.LOG_LEVEL);\n' } },
+    { name: 'platform variables', files: { 'src/a.js': 'if (process.env.NODE_ENV === "production" && process.env.CI) console.log(process.env.HOME, process.env.npm_package_version, process.env.PORT);\n' } },
+    { name: 'optional: read with a default everywhere', files: { 'src/a.js': "const level = process.env.LOG_LEVEL || 'info';\n" } },
+    { name: 'set by a package script', files: { 'package.json': JSON.stringify({ scripts: { start: 'FEATURE_X=1 node src/a.js' } }), 'src/a.js': 'if (process.env.FEATURE_X) {}\n' } },
+    { name: 'flags and alternative names are optional', files: { 'src/a.js': "if (process.env.ENABLE_BETA) beta();\nconst hosted = process.env.DEPLOYMENT === 'hosted';\nconst domains = process.env.ALLOWED_DOMAINS ?? process.env.LEGACY_ALLOWED_DOMAINS ?? '';\n" } },
+    { name: 'checked before use', files: { 'src/v.ts': 'const v = () => { if (process.env.APP_VERSION) { return process.env.APP_VERSION; } return "dev"; };\n' } },
+    { name: 'Number(process.env.X) || default', files: { 'src/a.js': 'const pool = Number(process.env.DB_POOL_SIZE) || 10;\nconst t = parseInt(process.env.TIMEOUT_MS ?? "500", 10);\n' } },
+    { name: 'an env template that .gitignore hides is still documentation', files: { '.gitignore': '.env*\n', '.env.example': 'SESSION_SECRET=replace-me\n', 'src/a.js': 'app.use(session({ secret: process.env.SESSION_SECRET }));\n' } },
+    { name: 'tests and tool configs are not the app', files: { 'src/a.test.js': 'process.env.SECRET_FOR_TEST;\n', 'vite.config.ts': 'export default { base: process.env.ASSET_BASE };\n' } },
+  ],
+  invalid: [
+    {
+      name: 'one finding per variable, every site listed',
+      files: {
+        'src/pay.js': 'const stripe = require("stripe")(process.env.STRIPE_KEY);\n',
+        'src/billing/webhook.ts': "const { STRIPE_KEY, STRIPE_WEBHOOK_SECRET } = process.env;\nexport const url = import.meta.env.VITE_API_URL;\n",
+        '.env.example': 'OTHER=1\n',
+      },
+      errors: [
+        { file: 'src/billing/webhook.ts', line: 1, column: 9, messageId: 'unset', message: /^STRIPE_KEY is read in code \(src\/billing\/webhook\.ts:1, src\/pay\.js:1\)/ },
+        { file: 'src/billing/webhook.ts', line: 1, column: 21, message: /^STRIPE_WEBHOOK_SECRET/ },
+        { file: 'src/billing/webhook.ts', line: 2, column: 20, message: /^VITE_API_URL/ },
+      ],
+    },
+  ],
+});
