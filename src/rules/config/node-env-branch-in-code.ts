@@ -1,6 +1,7 @@
 import { defineRule } from '../rule.js';
 import { TOOL_CONFIG, parsedSources } from '../../project/js/query.js';
 
+const BROWSER_CODE = /(^|\/)(frontend|client|public|static|www|app\/javascript)\/|(^|\/)serviceWorker\.[cm]?[jt]sx?$|\.(jsx|tsx)$/;
 const DEPLOY_ENVS = /^(production|prod|development|dev|staging|stage|qa|uat|preview)$/i;
 
 export default defineRule({
@@ -26,7 +27,8 @@ export default defineRule({
   },
   check({ project, report }) {
     for (const file of parsedSources(project)) {
-      if (TOOL_CONFIG.test(file.path)) continue;
+      // In browser bundles NODE_ENV is the bundler's build mode, not deploy config.
+      if (TOOL_CONFIG.test(file.path) || BROWSER_CODE.test(file.path)) continue;
       const checks = file.facts.nodeEnvChecks.filter((c) => DEPLOY_ENVS.test(c.value));
       if (checks.length === 0) continue;
       const more = checks.length > 1 ? ` (and ${checks.length - 1} more place${checks.length > 2 ? 's' : ''} in this file)` : '';

@@ -66,6 +66,9 @@ export default defineRule({
 
     for (const [name, sites] of reads) {
       if (known.has(name) || documented?.has(name)) continue;
+      // `DB_PASSWORD_FILE` is the optional secret-file variant of `DB_PASSWORD` (the Docker secrets convention).
+      const base = /^(.+)_FILE$/.exec(name)?.[1];
+      if (base && (known.has(base) || reads.has(base))) continue;
       // Optional: every read has a fallback or is a test, or the file that uses the value also checks it is set.
       const checkedIn = new Set(sites.filter((s) => s.condition).map((s) => s.file));
       if (sites.every((s) => s.optional || checkedIn.has(s.file))) continue;

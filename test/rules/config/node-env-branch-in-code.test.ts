@@ -3,6 +3,7 @@ import { ruleTester } from '../../support/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'browser bundle: NODE_ENV is the build mode (create-react-app serviceWorker)', files: { 'frontend/src/serviceWorker.js': "export function register() {\n  if (process.env.NODE_ENV === 'production' && 'serviceWorker' in navigator) {}\n}\n" } },
     { name: 'own variable per setting', files: { 'src/a.js': "const secure = process.env.COOKIE_SECURE === 'true';\n" } },
     { name: 'test guard only', files: { 'src/a.js': "if (process.env.NODE_ENV === 'test') mock();\n" } },
   ],

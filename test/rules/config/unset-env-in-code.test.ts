@@ -3,6 +3,7 @@ import { ruleTester } from '../../support/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'X_FILE is the optional secret-file form of X (docker/getting-started)', files: { 'compose.yaml': 'services:\n  app:\n    image: app:1\n    environment:\n      MYSQL_PASSWORD: secret\n', 'src/mysql.js': 'const password = process.env.MYSQL_PASSWORD_FILE ? fs.readFileSync(process.env.MYSQL_PASSWORD_FILE) : process.env.MYSQL_PASSWORD;\nconst p2 = fs.readFileSync(process.env.MYSQL_PASSWORD_FILE);\n' } },
     { name: 'set by compose', files: { 'compose.yaml': 'services:\n  web:\n    image: web:1\n    environment:\n      STRIPE_KEY: ${STRIPE_KEY}\n', 'src/pay.js': 'const key = process.env.STRIPE_KEY;\n' } },
     { name: 'listed in .env.example', files: { '.env.example': 'STRIPE_KEY=sk_test_replace_me\n', 'src/pay.js': "const { STRIPE_KEY } = process.env;\n" } },
     { name: 'mentioned in the README', files: { 'README.md': '# App\n\nSet `STRIPE_KEY` to your Stripe key.\n', 'src/pay.ts': "const key = process.env['STRIPE_KEY'];\n" } },
