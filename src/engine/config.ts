@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lilconfig } from 'lilconfig';
 import { parse as parseYamlText } from 'yaml';
-import { Ajv } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import type { AnyRule, SeveritySetting } from '../rules/rule.js';
 import type { Diagnostic } from './diagnostics.js';
 import { configSchema } from './config-schema.js';
@@ -53,8 +53,13 @@ const jsonLoader = (filepath: string, content: string) => {
   }
 };
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validateConfig = ajv.compile(configSchema);
+/** Compiled on first use: most runs have no config file to check. */
+let compiled: ValidateFunction | undefined;
+function validateConfig(data: unknown): ValidateFunction {
+  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(configSchema);
+  compiled(data);
+  return compiled;
+}
 
 export interface LoadedConfig {
   config: UserConfig;
@@ -108,8 +113,9 @@ export async function loadConfigFile(file: string): Promise<UserConfig> {
 }
 
 function checkConfig(data: unknown, file: string): UserConfig {
-  if (!validateConfig(data)) {
-    const first = validateConfig.errors?.[0];
+  const validate = validateConfig(data);
+  if (validate.errors?.length) {
+    const first = validate.errors[0];
     const where = first?.instancePath ? first.instancePath.slice(1).replace(/\//g, '.') : '(root)';
     throw new ConfigError(`Invalid config ${file}: ${where} ${first?.message ?? 'is invalid'}`);
   }

