@@ -1,6 +1,8 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { globby } from 'globby';
+import picomatch from 'picomatch';
 import type { ProjectFile } from './model.js';
 import { classify } from './classify.js';
 import type { Diagnostic } from '../engine/diagnostics.js';
@@ -33,6 +35,34 @@ export interface Discovery {
 }
 
 export class UsageError extends Error {}
+
+/**
+ * Inside a git work tree, git already knows the files and the ignore rules: `git ls-files`
+ * (tracked + untracked, not ignored) takes milliseconds where a .gitignore-aware walk takes
+ * hundreds (outline: ~20 vs ~390 ms). Default and user ignores still apply. Outside a work
+ * tree, or when git is missing, globby walks the directory.
+ */
+function gitListing(dir: string, ignorePatterns: readonly string[]): string[] | undefined {
+  let out: string;
+  try {
+    out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 512 * 1024 * 1024, timeout: 30000 });
+  } catch {
+    return undefined;
+  }
+  const listed = out.split('\0').filter(Boolean);
+  // Submodules and embedded repositories (gitlinks, mode 160000) hide their files from ls-files: walk instead.
+  try {
+    const staged = execFileSync('git', ['ls-files', '-z', '--stage'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 512 * 1024 * 1024, timeout: 30000 });
+    if (staged.split('\0').some((l) => l.startsWith('160000 '))) return undefined;
+  } catch {
+    return undefined;
+  }
+  // Nothing listed: the directory is ignored by an enclosing repository (or empty); walk it instead.
+  // A nested repository shows up as one `dir/` entry: walk too, so its files are seen.
+  if (listed.length === 0 || listed.some((p) => p.endsWith('/'))) return undefined;
+  const ignored = picomatch([...DEFAULT_IGNORES, ...ignorePatterns], { dot: true });
+  return [...new Set(listed)].filter((p) => p && !ignored(p)).map((p) => path.join(dir, p)).sort();
+}
 
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
@@ -131,7 +161,7 @@ export async function discover(resolvedInputs: ResolvedInputs, options: Discover
       await add(r.abs, true);
       continue;
     }
-    const entries = await globby('**/*', {
+    const entries = gitListing(r.abs, options.ignorePatterns) ?? await globby('**/*', {
       cwd: r.abs,
       dot: true,
       gitignore: true,
