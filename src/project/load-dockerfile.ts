@@ -117,3 +117,34 @@ export function parseImageRef(ref: string): { name: string; tag?: string; digest
   if (colon > slash) return { name: rest.slice(0, colon), tag: rest.slice(colon + 1), digest };
   return { name: rest, digest };
 }
+
+/** `ENV A=1 B="x y"`, legacy `ENV A 1`, `ARG A=1`: name/value pairs. */
+export function instructionPairs(args: string, keyword: string): { name: string; value: string | undefined }[] {
+  const trimmed = args.trim();
+  if (!trimmed.includes('=')) {
+    const [name, ...rest] = trimmed.split(/\s+/);
+    if (!name) return [];
+    return keyword === 'ENV' && rest.length > 0 ? [{ name, value: rest.join(' ') }] : [{ name, value: undefined }];
+  }
+  const out: { name: string; value: string | undefined }[] = [];
+  const re = /([A-Za-z_][A-Za-z0-9_.-]*)(?:=("(?:[^"\\]|\\.)*"|'[^']*'|\S*))?/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(trimmed))) {
+    const raw = m[2];
+    out.push({ name: m[1], value: raw === undefined ? undefined : raw.replace(/^(["'])(.*)\1$/, '$2') });
+  }
+  return out;
+}
+
+/** The final stage and the earlier stages it is built FROM (`FROM base AS run`), final first. */
+export function finalStageChain(dockerfile: Dockerfile): DockerStage[] {
+  const out: DockerStage[] = [];
+  let s = dockerfile.final;
+  while (s && !out.includes(s)) {
+    out.push(s);
+    if (!s.fromStage) break;
+    const parent = s.imageResolved.toLowerCase();
+    s = dockerfile.stages.find((p) => p.index < s!.index && p.name?.toLowerCase() === parent);
+  }
+  return out;
+}

@@ -1,42 +1,17 @@
 import type { ComposeFile, ComposeService, Dockerfile, DockerStage, Project } from '../model.js';
 import { getValue, scalarString, type YNode } from '../yaml-tree.js';
 import { resolvedString } from '../load-compose.js';
-import { substituteArgs } from '../load-dockerfile.js';
+import { finalStageChain, instructionPairs, substituteArgs } from '../load-dockerfile.js';
+
+export { instructionPairs };
 import { dirname } from '../classify.js';
 import { joinPath } from '../link.js';
 
 /** Deploy-side facts source rules compare code with: env a container gets, ports, replicas. Pure. */
 
-/** `ENV A=1 B="x y"`, legacy `ENV A 1`, `ARG A=1`: name/value pairs. */
-export function instructionPairs(args: string, keyword: string): { name: string; value: string | undefined }[] {
-  const trimmed = args.trim();
-  if (!trimmed.includes('=')) {
-    const [name, ...rest] = trimmed.split(/\s+/);
-    if (!name) return [];
-    return keyword === 'ENV' && rest.length > 0 ? [{ name, value: rest.join(' ') }] : [{ name, value: undefined }];
-  }
-  const out: { name: string; value: string | undefined }[] = [];
-  const re = /([A-Za-z_][A-Za-z0-9_.-]*)(?:=("(?:[^"\\]|\\.)*"|'[^']*'|\S*))?/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(trimmed))) {
-    const raw = m[2];
-    out.push({ name: m[1], value: raw === undefined ? undefined : raw.replace(/^(["'])(.*)\1$/, '$2') });
-  }
-  return out;
-}
-
-/** The stages the final image is built from: the final stage and the earlier stages it is `FROM`. */
+/** The stages the final image is built from: root first, the final stage last. */
 export function finalChain(d: Dockerfile): DockerStage[] {
-  const chain: DockerStage[] = [];
-  let s: DockerStage | undefined = d.final;
-  while (s && chain.length < 20) {
-    chain.unshift(s);
-    if (!s.fromStage) break;
-    const parent = s.imageResolved.toLowerCase();
-    const index: number = s.index;
-    s = d.stages.find((p) => p.index < index && p.name?.toLowerCase() === parent);
-  }
-  return chain;
+  return finalStageChain(d).reverse();
 }
 
 /** ENV values the final image has (ARG defaults substituted where known). Value undefined when it cannot be resolved. */

@@ -1,23 +1,10 @@
 import { defineRule } from '../rule.js';
+import { instructionPairs } from '../../project/load-dockerfile.js';
 import { isPlaceholderValue, isSecretName, redact } from '../util/secrets.js';
 import { finalStageChain } from '../util/infra-files.js';
 
-/** Splits `ENV A=1 B="x y"` and legacy `ENV A 1` into pairs. */
-export function envPairs(args: string, keyword: string): { name: string; value: string | undefined }[] {
-  const trimmed = args.trim();
-  if (!trimmed.includes('=')) {
-    const [name, ...rest] = trimmed.split(/\s+/);
-    return keyword === 'ENV' && rest.length > 0 ? [{ name, value: rest.join(' ') }] : [{ name, value: undefined }];
-  }
-  const out: { name: string; value: string | undefined }[] = [];
-  const re = /([A-Za-z_][A-Za-z0-9_.-]*)(?:=("(?:[^"\\]|\\.)*"|'[^']*'|\S*))?/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(trimmed))) {
-    const raw = m[2];
-    out.push({ name: m[1], value: raw === undefined ? undefined : raw.replace(/^(["'])(.*)\1$/, '$2') });
-  }
-  return out;
-}
+/** Splits `ENV A=1 B="x y"` and legacy `ENV A 1` into pairs (kept under this name for the rules that import it). */
+export { instructionPairs as envPairs };
 
 export default defineRule({
   id: 'config/secret-in-dockerfile',
@@ -46,7 +33,7 @@ export default defineRule({
       const shipped = new Set(finalStageChain(d).map((s) => s.index));
       for (const inst of d.instructions) {
         if (inst.keyword !== 'ENV' && inst.keyword !== 'ARG') continue;
-        for (const { name, value } of envPairs(inst.args, inst.keyword)) {
+        for (const { name, value } of instructionPairs(inst.args, inst.keyword)) {
           if (value === undefined || !isSecretName(name) || isPlaceholderValue(value)) continue;
           // Global ARGs (stage -1) and the stages the final image is built from end up in the image; others are build stages.
           const stage = d.stages[inst.stage];

@@ -1,6 +1,9 @@
 import type { ComposeFile, Dockerfile, DockerStage, Project } from '../../project/model.js';
 import { basename, dirname } from '../../project/classify.js';
 
+export { finalStageChain } from '../../project/load-dockerfile.js';
+import { finalStageChain } from '../../project/load-dockerfile.js';
+
 /**
  * Compose files and Dockerfiles that say by their name that they are for local
  * development or tests only: `compose.override.yml` (merged by `docker compose`
@@ -49,19 +52,6 @@ export function isInside(path: string, dir: string): boolean {
 /** Stage names that say a stage is for development (`FROM base AS dev`). */
 export function isDevStageName(name: string | undefined): boolean {
   return name !== undefined && /^(dev|develop|development|local|debug|test|testing|watch)$/i.test(name);
-}
-
-/** The final stage and the earlier stages it is built FROM (`FROM base AS run`), final first. */
-export function finalStageChain(dockerfile: Dockerfile): DockerStage[] {
-  const out: DockerStage[] = [];
-  let s = dockerfile.final;
-  while (s && !out.includes(s)) {
-    out.push(s);
-    if (!s.fromStage) break;
-    const parent = s.imageResolved.toLowerCase();
-    s = dockerfile.stages.find((p) => p.index < s!.index && p.name?.toLowerCase() === parent);
-  }
-  return out;
 }
 
 /** Files of the project under a directory. */
