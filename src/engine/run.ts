@@ -10,7 +10,6 @@ import { applyDirectives, parseDirectives } from './suppress.js';
 import { buildFactors, overallScore, swarmSummary } from './score.js';
 import { prepareSources } from './sources.js';
 import { VERSION } from '../version.js';
-import { inDevRegion } from '../project/dev-context.js';
 
 export interface AuditOptions {
   paths: string[];
@@ -131,9 +130,9 @@ function parseErrors(project: Project): Finding[] {
 
 /** Twelve-factor findings in development-only files and services are not about the deploy. */
 function dropDevContext(findings: Finding[], project: Project, rules: readonly AnyRule[]): Finding[] {
-  if (project.devRegions.size === 0) return findings;
+  if (project.facts.devRegions().size === 0) return findings;
   const keep = new Set(rules.filter((r) => r.factor === 'swarm' || r.devContext === 'include').map((r) => r.id));
-  return findings.filter((f) => f.ruleId === null || keep.has(f.ruleId) || !inDevRegion(project.devRegions, f.filePath, f.line));
+  return findings.filter((f) => f.ruleId === null || keep.has(f.ruleId) || !project.facts.inDevRegion(f.filePath, f.line));
 }
 
 function suppress(findings: Finding[], project: Project, reportUnused: boolean): Finding[] {
@@ -190,6 +189,8 @@ function inputPresent(project: Project, input: RuleInput): boolean {
       return project.lockfiles.length > 0;
     case 'procfile':
       return project.procfiles.length > 0;
+    case 'script':
+      return project.scripts.length > 0;
     case 'source':
       return project.sources.length > 0;
     case 'git':

@@ -94,6 +94,8 @@ export function classify(path: string): Classification {
   if (/\.ya?ml$/i.test(name)) return { kind: 'other', maybeCompose: LOOSE_STACK_NAME.test(name) || !/(^|\/)\.github\//.test(path) };
   if (/^\.env(\.[\w.-]+)?$/i.test(name) || /^[\w.-]+\.env$/i.test(name) || name === '.flaskenv') return { kind: 'env' };
   if (name.endsWith('.d.ts')) return { kind: 'other' };
+  // Shell scripts a container may start (`docker-entrypoint.sh`, `entrypoint`): read to follow start commands.
+  if (/\.(sh|bash)$/i.test(name) || /^(docker-)?entrypoint(-[\w.-]+)?$|^docker-(start|run|cmd)$/i.test(name)) return { kind: 'script' };
   const lang = SOURCE_EXTENSIONS[extname(name)];
   if (lang) return { kind: 'source', subtype: lang };
   return { kind: 'other' };

@@ -4,7 +4,6 @@ import type { ComposeFile, Project } from './model.js';
 import { dirname, overrideBaseName, basename } from './classify.js';
 import { resolvedString } from './load-compose.js';
 import { getValue } from './yaml-tree.js';
-import { computeDevRegions } from './dev-context.js';
 
 /** Project-relative, normalized, forward slashes; may start with `../`. */
 export function joinPath(dir: string, rel: string): string {
@@ -58,7 +57,6 @@ export function link(project: Project): void {
   const exists = new Map<string, boolean>();
   for (const rel of referenced) exists.set(rel, known.has(rel) || existsSync(path.resolve(project.root, rel)));
   project.pathExists = (rel: string) => exists.get(rel) ?? known.has(rel);
-  project.devRegions = computeDevRegions(project);
 }
 
 function linkOverrides(files: ComposeFile[]): void {

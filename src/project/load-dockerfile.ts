@@ -55,6 +55,7 @@ export function loadDockerfile(file: TextFile): Dockerfile {
       keyword,
       flags,
       args: args.replace(/\s+/g, ' ').trim(),
+      text: args,
       range,
       argsRange: argsRangeRaw ? toRange(argsRangeRaw) : range,
       stage,

@@ -9,6 +9,7 @@ import { loadEnvFile } from './load-env.js';
 import { loadManifest } from './load-manifest.js';
 import { loadGit } from './load-git.js';
 import { link } from './link.js';
+import { createFacts } from './facts/index.js';
 
 export interface LoadOptions {
   /** Inputs the enabled rules read; nothing else is parsed. */
@@ -23,6 +24,7 @@ const KIND_NEEDS: Partial<Record<ProjectFile['kind'], RuleInput>> = {
   env: 'env',
   manifest: 'manifest',
   procfile: 'procfile',
+  script: 'script',
   source: 'source',
 };
 
@@ -65,13 +67,19 @@ export async function loadProject(discovery: Discovery, options: LoadOptions): P
     manifests: [],
     lockfiles: discovery.files.filter((f) => f.kind === 'lockfile'),
     procfiles: [],
+    scripts: [],
     sources: [],
     deployEnv: options.deployEnv,
     pathExists: () => false,
     singleFiles: discovery.singleFiles,
-    devRegions: new Map(),
+    facts: undefined as unknown as Project['facts'],
   };
-  const needs = options.needs;
+  // Following a container's start command reads its entrypoint scripts and package.json scripts.
+  const needs = new Set(options.needs);
+  if (needs.has('dockerfile') || needs.has('compose')) {
+    needs.add('script');
+    needs.add('manifest');
+  }
   const gitPromise = needs.has('git') ? loadGit(discovery.root) : undefined;
 
   const wanted = discovery.files.filter((f) => {
@@ -104,6 +112,9 @@ export async function loadProject(discovery: Discovery, options: LoadOptions): P
       case 'procfile':
         project.procfiles.push(text);
         break;
+      case 'script':
+        project.scripts.push(text);
+        break;
       case 'source':
         project.sources.push({ ...text, language: (text.subtype ?? 'other') as SourceFile['language'] });
         break;
@@ -113,5 +124,6 @@ export async function loadProject(discovery: Discovery, options: LoadOptions): P
   }
   if (gitPromise) project.git = await gitPromise;
   link(project);
+  project.facts = createFacts(project);
   return { project, diagnostics };
 }

@@ -1,7 +1,7 @@
 import type { Range } from './range.js';
 import type { YMap, YNode, YamlProblem } from './yaml-tree.js';
 import type { Interpolated } from './interpolate.js';
-import type { DevRegion } from './dev-context.js';
+import type { Facts } from './facts/index.js';
 import type { JsFacts } from './js/facts.js';
 import type { JsLinks } from './js/link-entries.js';
 
@@ -13,12 +13,13 @@ export type FileKind =
   | 'manifest'
   | 'lockfile'
   | 'procfile'
+  | 'script'
   | 'source'
   | 'dockerignore'
   | 'other';
 
 /** The inputs a rule reads; the loader parses only what enabled rules declare. */
-export type RuleInput = 'dockerfile' | 'compose' | 'env' | 'manifest' | 'lockfile' | 'procfile' | 'source' | 'git' | 'files';
+export type RuleInput = 'dockerfile' | 'compose' | 'env' | 'manifest' | 'lockfile' | 'procfile' | 'script' | 'source' | 'git' | 'files';
 
 export interface ProjectFile {
   /** Path relative to the project root, forward slashes. */
@@ -39,8 +40,10 @@ export interface TextFile extends ProjectFile {
 
 export interface DockerInstruction {
   keyword: string;
-  /** The instruction's argument text as written (continuations joined with spaces). */
+  /** The instruction's argument text with whitespace runs collapsed to one space. */
   args: string;
+  /** The argument text as the parser gives it: line continuations removed, heredoc lines kept. */
+  text: string;
   range: Range;
   /** Range of the arguments only. */
   argsRange: Range;
@@ -180,6 +183,8 @@ export interface Project {
   manifests: Manifest[];
   lockfiles: ProjectFile[];
   procfiles: TextFile[];
+  /** Shell scripts (`*.sh`, `docker-entrypoint`), read to follow a container's start command. */
+  scripts: TextFile[];
   sources: SourceFile[];
   git?: GitFacts;
   /** The environment the deploy will have (--env / --env-file). */
@@ -188,8 +193,10 @@ export interface Project {
   pathExists(path: string): boolean;
   /** Whether the audit was given single files rather than a directory (project-wide rules then stay quiet). */
   singleFiles: boolean;
-  /** Development-only files and parts of files (see dev-context.ts), by path. */
-  devRegions: ReadonlyMap<string, DevRegion[]>;
+  /** Compose files the user named as what is deployed (`--stack`, config `stack`), project-relative. */
+  stackFiles?: string[];
+  /** Derived facts (what is deployed, images, processes …), computed once on first use. */
+  facts: Facts;
   /** JS/TS entry files linked to the deploy (Dockerfile CMD, compose command, Procfile, package.json start), set when source rules run. */
   jsLinks?: JsLinks;
 }

@@ -5,7 +5,6 @@ import { resolvedString } from '../load-compose.js';
 import { basename, dirname } from '../classify.js';
 import { normalize, type TsConfigInfo } from './load-extras.js';
 import { workdir } from './deploy.js';
-import { inDevRegion } from '../dev-context.js';
 
 /**
  * Links deploy artifacts to the JS/TS entry file they start, and each entry to
@@ -321,7 +320,7 @@ export function linkEntries(project: Project, tsconfigs: TsConfigInfo[], documen
   };
 
   // Development-only Dockerfiles, stages and compose services (project.devRegions) say nothing about the deploy.
-  const dev = (file: string, line: number) => Boolean(project.devRegions && inDevRegion(project.devRegions, file, line));
+  const dev = (file: string, line: number) => Boolean(project.facts.inDevRegion(file, line));
   for (const d of project.dockerfiles) {
     const users = d.usedBy.filter((s) => s.file.role !== 'override' && !dev(s.file.path, s.keyRange.line));
     // The image's own command (what a stack file running the pushed image starts), then each service's.

@@ -1,0 +1,342 @@
+/**
+ * What is deployed: which compose file `docker stack deploy` is given (the stack
+ * file, else a production-looking compose file, else the rest), which Dockerfiles
+ * and stages build a release, and which files exist only for development, tests,
+ * CI or examples. One vocabulary of environment words, used everywhere.
+ */
+import type { ComposeFile, ComposeService, Dockerfile, DockerStage, Project } from '../model.js';
+import { basename, dirname } from '../paths.js';
+import { getValue } from '../yaml-tree.js';
+import { resolvedString } from '../load-compose.js';
+import { buildTarget, backingFamily, serviceImage } from './service.js';
+import { imageFacts, releaseStage } from './image.js';
+
+/** Words that name an environment or purpose in a file or folder name. */
+const WORDS = {
+  dev: 'dev|devel|develop|development|local|debug|watch|hotreload|live-?reload',
+  test: 'test|tests|testing|e2e|integration|cypress|playwright|spec|specs|ci|qa-local|fixture|fixtures|mock|mocks|bench|benchmark|perf|load-?test',
+  example: 'example|examples|sample|samples|demo|demos|template|templates|tutorial|playground|sandbox',
+  unused: 'old|deprecated|legacy|backup|bak|orig|archive|archived|unused',
+  production: 'prod|production|prd|live|release|stack|swarm|deploy|deployment|staging|stage|preprod|cluster',
+} as const;
+
+const word = (alternatives: string) => new RegExp(`(^|[.\\-_])(${alternatives})([.\\-_]|$)`, 'i');
+const DEV_WORD = word(WORDS.dev);
+const TEST_WORD = word(WORDS.test);
+const EXAMPLE_WORD = word(WORDS.example);
+const UNUSED_WORD = word(WORDS.unused);
+const PROD_WORD = word(WORDS.production);
+
+/** Folders whose content is for tests, development tooling, docs or examples: nothing in them is deployed. */
+const NOT_DEPLOYED_DIR =
+  /(^|\/)(test|tests|__tests__|spec|specs|e2e|cypress|playwright|integration-tests?|fixtures?|__fixtures__|testdata|test-data|__mocks__|__stubs__|mocks?|\.devcontainer|\.github|\.gitlab|\.circleci|docs?|examples?|samples?|demos?|tutorials?|playground|sandbox|benchmarks?|bench|dev|development|local)\//i;
+
+/** The name of a path without its YAML/Dockerfile decoration: `docker-compose.prod.yml` → `prod`. */
+function nameWords(path: string): string {
+  return basename(path)
+    .replace(/\.ya?ml$/i, '')
+    .replace(/^(docker-)?compose[.\-_]?/i, '')
+    .replace(/^docker-stack[.\-_]?|^stack[.\-_]?/i, (m) => (m.toLowerCase().includes('stack') ? 'stack.' : ''));
+}
+
+export type PathPurpose = 'development' | 'test' | 'example' | 'unused' | 'production' | undefined;
+
+/** What a file's name and folders say it is for. */
+export function pathPurpose(path: string): PathPurpose {
+  const name = nameWords(path);
+  if (TEST_WORD.test(name)) return 'test';
+  if (DEV_WORD.test(name) || /(^|\/)\.devcontainer\//.test(path)) return 'development';
+  if (EXAMPLE_WORD.test(name)) return 'example';
+  if (UNUSED_WORD.test(name)) return 'unused';
+  const dir = NOT_DEPLOYED_DIR.exec(path);
+  if (dir) {
+    const d = dir[2].toLowerCase();
+    if (/^(docs?|examples?|samples?|demos?|tutorials?|playground|sandbox)$/.test(d)) return 'example';
+    if (/^(dev|development|local|\.devcontainer)$/.test(d)) return 'development';
+    return 'test';
+  }
+  if (PROD_WORD.test(name)) return 'production';
+  return undefined;
+}
+
+/** Source folders that are never part of a running app (a `local/` or `dev/` folder may be: passport-local, say). */
+const NOT_SHIPPED_SOURCE_DIR =
+  /(^|\/)(test|tests|__tests__|spec|specs|e2e|cypress|playwright|fixtures?|__fixtures__|testdata|test-data|__mocks__|__stubs__|\.devcontainer|\.github|\.gitlab|\.circleci|docs?|examples?|samples?|demos?|benchmarks?|bench|stories|storybook|\.storybook)\//i;
+
+/** Test code, fixtures, mocks, stubs, e2e harnesses, stories, docs and examples: never shipped. */
+export function isNotShippedPath(path: string): boolean {
+  return NOT_SHIPPED_SOURCE_DIR.test(path) || /\.(test|spec|e2e|stories|story|bench)\.[cm]?[jt]sx?$|(^|\/)(test_[\w-]+|[\w-]+_test)\.(py|go)$/i.test(path);
+}
+
+/** Fixtures and example folders hold files that are not deploy units. */
+export function isFixturePath(path: string): boolean {
+  return /(^|\/)(test|tests|__tests__|spec|fixtures?|__fixtures__|testdata|test-data|__mocks__|__stubs__)\//i.test(path);
+}
+
+// ---- compose files ------------------------------------------------------------
+
+export type ComposeRole =
+  /** Named on the command line or in config (`--stack`). */
+  | 'chosen'
+  /** Named like a stack file: `docker-stack.yml`, `stack-web.yml`. */
+  | 'stack'
+  /** Named for production or deployment, or in a deploy folder. */
+  | 'production'
+  /** The project's main compose file (root `docker-compose.yml`), or one nothing marks as development. */
+  | 'main'
+  | 'override'
+  | 'development'
+  | 'test'
+  | 'example'
+  | 'unused'
+  /** Written for another tool (`podman-compose.yml`). */
+  | 'other-tool'
+  /** Runs only third-party backing services for an app started on the host. */
+  | 'dev-infrastructure';
+
+export interface ComposeStatus {
+  file: ComposeFile;
+  role: ComposeRole;
+  /** The file is what the project deploys: `--stack`, else its stack, production or main compose files. */
+  deployed: boolean;
+  /** The project's Swarm verdict comes from it: the deployed files, or when there are none, the best of the rest. */
+  speaksForProject: boolean;
+  /** Why, for messages: `named for development`, `docker-stack.yml is the stack file`. */
+  reason: string;
+}
+
+/** Images that are infrastructure (databases, caches, mail catchers, proxies…), not an app of this project. */
+const INFRA_IMAGE =
+  /^(mailhog\/mailhog|mailpit|axllent\/mailpit|maildev\/maildev|schickling\/mailcatcher|minio\/minio|localstack\/localstack|adminer|dpage\/pgadmin4|phpmyadmin(\/phpmyadmin)?|rediscommander\/redis-commander|nginx|traefik|caddy|haproxy|httpd|jaegertracing\/[\w-]+|prom\/[\w-]+|grafana\/[\w-]+|selenium\/[\w-]+|zookeeper|confluentinc\/[\w-]+|bitnami\/[\w-]+|wurstmeister\/[\w-]+|mockserver\/mockserver|wiremock\/wiremock|stripe\/stripe-cli|azurite|mcr\.microsoft\.com\/azure-storage\/azurite|memcached|elasticmq|softwaremill\/elasticmq[\w-]*|nats|kafka|apache\/kafka|clickhouse\/clickhouse-server|yandex\/clickhouse-server|influxdb|mongo-express|quay\.io\/keycloak\/keycloak|keycloak\/keycloak|otel\/[\w-]+)$/;
+
+function imageRepo(image: string): string {
+  return image.toLowerCase().replace(/[:@].*$/, '').replace(/^(docker\.io\/|index\.docker\.io\/)/, '').replace(/^library\//, '');
+}
+
+function runsOnlyInfrastructure(file: ComposeFile): boolean {
+  if (file.services.length === 0) return false;
+  return file.services.every((s) => {
+    if (getValue(s.node, 'build')) return false;
+    const image = serviceImage(s)?.value;
+    return image !== undefined && (backingFamily(image) !== undefined || INFRA_IMAGE.test(imageRepo(image)));
+  });
+}
+
+/** Every published port bound to the loopback interface: infrastructure for an app run on the host. */
+function onlyLoopbackPorts(file: ComposeFile): boolean {
+  let ports = 0;
+  for (const service of file.services) {
+    if (getValue(service.node, 'build')) return false;
+    const list = getValue(service.node, 'ports');
+    if (list?.kind !== 'seq') continue;
+    for (const item of list.items) {
+      const spec = item.kind === 'scalar' ? resolvedString(file, item) : undefined;
+      if (!spec || !/^(127\.\d+\.\d+\.\d+|localhost|\[::1\]):/.test(spec)) return false;
+      ports++;
+    }
+  }
+  return ports > 0;
+}
+
+const STACK_NAME = /^(docker-stack([.\-_][\w.-]*)?|[\w.-]*stack[\w.-]*)\.ya?ml$/i;
+
+function baseRole(project: Project, file: ComposeFile): { role: ComposeRole; reason: string } {
+  const name = basename(file.path);
+  if (file.overrides) return { role: 'override', reason: `an override file merged into ${basename(file.overrides.path)} by docker compose on a developer machine` };
+  if (/^podman[-_]compose/i.test(name) || /(^|\/)podman\//i.test(file.path)) return { role: 'other-tool', reason: 'written for podman-compose, not docker stack deploy' };
+  const purpose = pathPurpose(file.path);
+  if (purpose === 'test') return { role: 'test', reason: 'named or placed for tests, CI or e2e runs' };
+  if (purpose === 'development') return { role: 'development', reason: 'named or placed for development' };
+  if (purpose === 'example') return { role: 'example', reason: 'an example or documentation file' };
+  if (purpose === 'unused') return { role: 'unused', reason: 'named as an old or unused file' };
+  if (STACK_NAME.test(name)) return { role: 'stack', reason: 'named like a stack file' };
+  if (purpose === 'production') return { role: 'production', reason: 'named for production or deployment' };
+  if (onlyLoopbackPorts(file)) return { role: 'dev-infrastructure', reason: 'it only runs services bound to 127.0.0.1, for an app run on the host' };
+  if (project.dockerfiles.length > 0 && runsOnlyInfrastructure(file) && !project.composeFiles.some((f) => f !== file && f.services.some((s) => s.dockerfile))) {
+    return { role: 'dev-infrastructure', reason: "it only runs third-party backing services; the project's own image is not in it" };
+  }
+  return { role: 'main', reason: 'the main compose file' };
+}
+
+const RANK: Record<ComposeRole, number> = {
+  chosen: 0,
+  stack: 1,
+  production: 2,
+  main: 3,
+  'dev-infrastructure': 4,
+  development: 5,
+  override: 5,
+  test: 6,
+  example: 7,
+  unused: 8,
+  'other-tool': 9,
+};
+
+/**
+ * Deploy status of every compose file. The files of the best rank speak for the project:
+ * `--stack` files, else stack files, else production-named files, else the main ones,
+ * else (when nothing else exists) development and test files.
+ */
+export function composeStatuses(project: Project): Map<ComposeFile, ComposeStatus> {
+  const chosen = new Set(project.stackFiles ?? []);
+  const roles = project.composeFiles.map((file) => ({ file, ...(chosen.has(file.path) ? { role: 'chosen' as const, reason: 'named with --stack' } : baseRole(project, file)) }));
+  // Main compose files at the root outrank deeper ones of the same role.
+  const candidates = roles.filter((r) => RANK[r.role] <= RANK.main);
+  const bestRank = Math.min(...(candidates.length ? candidates : roles).map((r) => RANK[r.role]));
+  let deployed = roles.filter((r) => RANK[r.role] === bestRank);
+  if (bestRank === RANK.main) {
+    const shallowest = Math.min(...deployed.map((r) => depth(r.file.path)));
+    deployed = deployed.filter((r) => depth(r.file.path) === shallowest);
+  }
+  const speaking = new Set(deployed.map((r) => r.file));
+  const isDeployed = bestRank <= RANK.main;
+  const best = deployed.map((r) => r.file.path);
+  const out = new Map<ComposeFile, ComposeStatus>();
+  for (const r of roles) {
+    const speaks = speaking.has(r.file);
+    const reason = speaks || RANK[r.role] > RANK.main ? r.reason : `${best.join(', ')} ${best.length > 1 ? 'are' : 'is'} what the project deploys`;
+    out.set(r.file, { file: r.file, role: r.role, deployed: speaks && isDeployed, speaksForProject: speaks, reason });
+  }
+  return out;
+}
+
+function depth(path: string): number {
+  return path.split('/').length;
+}
+
+// ---- Dockerfiles ------------------------------------------------------------
+
+export interface DockerfileStatus {
+  dockerfile: Dockerfile;
+  /** Built for a release: used by a deployed service, or built on its own (by CI) and not named for development. */
+  release: boolean;
+  reason: string;
+  /** Build targets the release is built with (undefined: the last stage). */
+  targets: (string | undefined)[];
+  /** Stages whose output reaches a released image. */
+  releaseStages: Set<number>;
+}
+
+/** Stage names that say a stage is for development or tests (`FROM base AS dev`). */
+export function isDevStageName(name: string | undefined): boolean {
+  return name !== undefined && new RegExp(`^(${WORDS.dev}|${WORDS.test}|dev-envs?|devenv)$`, 'i').test(name);
+}
+
+export function dockerfileStatuses(project: Project, compose: Map<ComposeFile, ComposeStatus>): Map<Dockerfile, DockerfileStatus> {
+  const out = new Map<Dockerfile, DockerfileStatus>();
+  for (const d of project.dockerfiles) {
+    const purpose = pathPurpose(d.path);
+    const users = d.usedBy.filter((s) => compose.get(s.file)?.deployed && !isDevStageName(buildTarget(s)));
+    let targets: (string | undefined)[];
+    let release: boolean;
+    let reason: string;
+    if (purpose === 'development' || purpose === 'test' || purpose === 'example' || purpose === 'unused') {
+      release = users.length > 0;
+      reason = release ? 'built by a deployed service' : purpose === 'example' ? 'an example' : `named or placed for ${purpose === 'unused' ? 'nothing in use' : purpose}`;
+      targets = users.map((s) => buildTarget(s));
+    } else if (users.length > 0) {
+      release = true;
+      reason = 'built by a deployed service';
+      targets = users.map((s) => buildTarget(s));
+    } else {
+      // Built on its own (by CI, or by a compose file that is not deployed): the release is its last stage,
+      // unless every compose user builds a development target.
+      const devTargetsOnly = d.usedBy.length > 0 && d.usedBy.every((s) => isDevStageName(buildTarget(s)));
+      release = !devTargetsOnly && !isDevStageName(d.stages.at(-1)?.name);
+      reason = release ? 'the image built from it' : 'only development targets are built from it';
+      targets = [undefined];
+    }
+    const releaseStages = new Set<number>();
+    if (release) for (const t of targets) for (const i of imageFacts(d, t).built) releaseStages.add(i);
+    out.set(d, { dockerfile: d, release, reason, targets: [...new Set(targets)], releaseStages });
+  }
+  return out;
+}
+
+// ---- development regions ------------------------------------------------------
+
+/**
+ * Parts of the project that exist for local development or tests, not for a deploy:
+ * twelve-factor rules stay quiet there, while the swarm family still says what
+ * `docker stack deploy` would do with them (collapsed for files nobody deploys).
+ */
+export interface DevRegion {
+  startLine: number;
+  endLine: number;
+  reason: string;
+}
+
+const WHOLE = Number.MAX_SAFE_INTEGER;
+
+/** Stages that are for development: dev-named ones and the stages built FROM them, when no release uses them. */
+function devStagesOf(d: Dockerfile, status: DockerfileStatus | undefined): DockerStage[] {
+  const dev = new Set<string>();
+  const out: DockerStage[] = [];
+  for (const stage of d.stages) {
+    const parent = stage.fromStage ? stage.imageResolved.toLowerCase() : undefined;
+    if (isDevStageName(stage.name) || (parent && dev.has(parent))) {
+      if (stage.name) dev.add(stage.name.toLowerCase());
+      if (!status?.releaseStages.has(stage.index)) out.push(stage);
+    }
+  }
+  return out;
+}
+
+function stageEndLine(d: Dockerfile, stage: DockerStage): number {
+  const next = d.stages.find((s) => s.index === stage.index + 1);
+  return next ? next.fromInstruction.range.line - 1 : WHOLE;
+}
+
+export function devRegions(project: Project, compose: Map<ComposeFile, ComposeStatus>, dockerfiles: Map<Dockerfile, DockerfileStatus>): Map<string, DevRegion[]> {
+  const regions = new Map<string, DevRegion[]>();
+  const add = (path: string, region: DevRegion) => regions.set(path, [...(regions.get(path) ?? []), region]);
+  const whole = (path: string, reason: string) => add(path, { startLine: 1, endLine: WHOLE, reason });
+
+  for (const status of compose.values()) if (!status.deployed) whole(status.file.path, status.reason);
+  for (const status of dockerfiles.values()) if (!status.release) whole(status.dockerfile.path, status.reason);
+  for (const env of project.envFiles) {
+    const p = pathPurpose(env.path);
+    if (p === 'test' || p === 'example' || isFixturePath(env.path)) whole(env.path, 'a file for tests or examples');
+  }
+  for (const file of project.composeFiles) {
+    if (!compose.get(file)?.deployed) continue;
+    for (const service of file.services) {
+      const target = buildTarget(service);
+      const profiles = getValue(service.node, 'profiles');
+      const reason = isDevStageName(target) ? `service "${service.name}" builds the ${target} stage` : profiles && getValue(service.node, 'build') ? `service "${service.name}" is an opt-in profile service` : undefined;
+      if (!reason) continue;
+      add(file.path, { startLine: service.keyRange.line, endLine: service.node.range.endLine, reason });
+      // Keys merged in from an anchor (`<<: *assets`) sit elsewhere in the file.
+      for (const entry of service.node.entries) if (entry.merged) add(file.path, { startLine: entry.keyRange.line, endLine: entry.value.range.endLine, reason });
+    }
+  }
+  for (const d of project.dockerfiles) {
+    const status = dockerfiles.get(d);
+    if (!status?.release) continue;
+    for (const stage of devStagesOf(d, status)) {
+      add(d.path, { startLine: stage.fromInstruction.range.line, endLine: stageEndLine(d, stage), reason: `the ${stage.name ?? 'development'} stage is for development` });
+    }
+  }
+  return regions;
+}
+
+export function inDevRegion(regions: ReadonlyMap<string, DevRegion[]>, path: string, line: number): DevRegion | undefined {
+  return regions.get(path)?.find((r) => line >= r.startLine && line <= r.endLine);
+}
+
+/** Two files belong to the same app: same folder, or one sits in an environment folder right below the other. */
+export function sameApp(a: string, b: string): boolean {
+  const da = dirname(a);
+  const db = dirname(b);
+  if (da === db) return true;
+  const ENV_DIRS = /^(\.?docker|deploy|deployment|deployments|prod|production|staging|stage|dev|development|infra|ops|compose|stacks?|swarm|environments?|envs?|config|\.devcontainer)$/i;
+  const child = (parent: string, c: string) => dirname(c) === parent && ENV_DIRS.test(basename(c));
+  if (child(da, db) || child(db, da)) return true;
+  const ENV_NAME = /^(dev|develop|development|local|prod|production|prd|staging|stage|test|testing|ci|release|debug|live)$/i;
+  return dirname(da) === dirname(db) && ENV_NAME.test(basename(da)) && ENV_NAME.test(basename(db));
+}
+
+/** A compose service's release stage: its build target or the last stage of its Dockerfile. */
+export function serviceStage(service: ComposeService): DockerStage | undefined {
+  return service.dockerfile ? releaseStage(service.dockerfile, buildTarget(service)) : undefined;
+}

@@ -1,0 +1,55 @@
+/**
+ * The facts layer: everything more than one rule needs, derived from the loaded
+ * project once, on first use, and cached. Rules query facts; they never derive
+ * them again and never import each other.
+ */
+import type { ComposeFile, ComposeService, Dockerfile, Project } from '../model.js';
+import { composeStatuses, devRegions, dockerfileStatuses, inDevRegion, type ComposeStatus, type DevRegion, type DockerfileStatus } from './deploy.js';
+import { imageFacts, type ImageFacts } from './image.js';
+import { imageProcess, serviceProcess, type ContainerProcess } from './process.js';
+import { serviceEnv, type ServiceEnv } from './service.js';
+
+export interface Facts {
+  /** Deploy status of each compose file. */
+  composeStatus(file: ComposeFile): ComposeStatus;
+  /** The compose files that speak for the project's deploy (possibly none). */
+  deployedComposeFiles(): ComposeFile[];
+  /** Release status of each Dockerfile. */
+  dockerfileStatus(d: Dockerfile): DockerfileStatus;
+  /** Development-only files and parts of files, by path. */
+  devRegions(): ReadonlyMap<string, DevRegion[]>;
+  inDevRegion(path: string, line: number): DevRegion | undefined;
+  /** The image a Dockerfile builds (its last stage, or a target). */
+  image(d: Dockerfile, target?: string): ImageFacts;
+  /** The process the image starts on its own. */
+  imageProcess(d: Dockerfile, target?: string): ContainerProcess | undefined;
+  /** The process a compose service starts. */
+  serviceProcess(service: ComposeService): ContainerProcess | undefined;
+  /** Variables a compose service sets (environment + env_file). */
+  serviceEnv(service: ComposeService): ServiceEnv;
+}
+
+export function createFacts(project: Project): Facts {
+  let compose: Map<ComposeFile, ComposeStatus> | undefined;
+  let dockerfiles: Map<Dockerfile, DockerfileStatus> | undefined;
+  let regions: Map<string, DevRegion[]> | undefined;
+  const envs = new WeakMap<ComposeService, ServiceEnv>();
+  const composeMap = () => (compose ??= composeStatuses(project));
+  const dockerfileMap = () => (dockerfiles ??= dockerfileStatuses(project, composeMap()));
+  const regionMap = () => (regions ??= devRegions(project, composeMap(), dockerfileMap()));
+  return {
+    composeStatus: (file) => composeMap().get(file) ?? { file, role: 'main', deployed: true, speaksForProject: true, reason: 'the compose file audited' },
+    deployedComposeFiles: () => [...composeMap().values()].filter((s) => s.deployed).map((s) => s.file),
+    dockerfileStatus: (d) => dockerfileMap().get(d) ?? { dockerfile: d, release: true, reason: 'the Dockerfile audited', targets: [undefined], releaseStages: new Set(d.stages.map((s) => s.index)) },
+    devRegions: regionMap,
+    inDevRegion: (path, line) => inDevRegion(regionMap(), path, line),
+    image: (d, target) => imageFacts(d, target),
+    imageProcess: (d, target) => imageProcess(project, d, target),
+    serviceProcess: (service) => serviceProcess(project, service),
+    serviceEnv(service) {
+      let env = envs.get(service);
+      if (!env) envs.set(service, (env = serviceEnv(project, service)));
+      return env;
+    },
+  };
+}
