@@ -159,8 +159,12 @@ function computeImage(d: Dockerfile, target: string | undefined): ImageFacts {
         }
         case 'EXPOSE':
           for (const word of substituteArgs(inst.args, args).split(/\s+/)) {
-            const m = /^(\d+)(\/tcp)?$/.exec(word);
-            if (m) exposed.add(Number(m[1]));
+            // `8080`, `8080/tcp`, `53/udp`, `8000-8010`.
+            const m = /^(\d+)(?:-(\d+))?(\/\w+)?$/.exec(word);
+            if (!m) continue;
+            const from = Number(m[1]);
+            const to = m[2] ? Number(m[2]) : from;
+            for (let p = from; p <= to && p - from < 1000; p++) exposed.add(p);
           }
           break;
         case 'HEALTHCHECK':

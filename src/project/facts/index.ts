@@ -23,6 +23,8 @@ export interface Facts {
   image(d: Dockerfile, target?: string): ImageFacts;
   /** The process the image starts on its own. */
   imageProcess(d: Dockerfile, target?: string): ContainerProcess | undefined;
+  /** Every image a Dockerfile builds for release (one per build target), or its last stage when it is not released. */
+  images(): ImageFacts[];
   /** The process a compose service starts. */
   serviceProcess(service: ComposeService): ContainerProcess | undefined;
   /** Variables a compose service sets (environment + env_file). */
@@ -44,6 +46,7 @@ export function createFacts(project: Project): Facts {
     devRegions: regionMap,
     inDevRegion: (path, line) => inDevRegion(regionMap(), path, line),
     image: (d, target) => imageFacts(d, target),
+    images: () => project.dockerfiles.flatMap((d) => dockerfileMap().get(d)!.targets.map((t) => imageFacts(d, t))),
     imageProcess: (d, target) => imageProcess(project, d, target),
     serviceProcess: (service) => serviceProcess(project, service),
     serviceEnv(service) {

@@ -65,6 +65,8 @@ export interface ContainerProcess {
   steps: ProcessStep[];
   /** The long-running process: the last foreground step, when there is one. */
   main?: ProcessStep;
+  /** The long-running command the container itself starts (through entrypoint scripts, not into package scripts): `npm start` for `CMD ["npm", "start"]`. */
+  launcher?: ProcessStep;
   /** The build context the image is built from, project-relative. */
   context?: string;
 }
@@ -149,6 +151,7 @@ function scriptText(manifest: Manifest | undefined, name: string): string | unde
 }
 
 const SHELLS = /^(sh|bash|ash|dash|zsh)$/;
+const isPackageScript = (via: string) => / script "[^"]*"$/.test(via);
 const MAX_DEPTH = 4;
 
 /** `"$@"`, `$@`, `${@}`, `$*`: the arguments the script was given. */
@@ -205,8 +208,10 @@ function build(project: Project, parts: Pick<ContainerProcess, 'argv' | 'parts' 
   const steps: ProcessStep[] = [];
   expand(x, commands, parts.at, [], parts.at.file, [], 0, steps);
   // The process that keeps running: the last step not sent to the background.
-  const main = [...steps].reverse().find((s) => !s.command.background && s.command.words.length > 0);
-  return { ...parts, ...rest, commands, steps, ...(main ? { main } : {}) };
+  const foreground = steps.filter((s) => !s.command.background && s.command.words.length > 0);
+  const main = foreground.at(-1);
+  const launcher = foreground.filter((s) => !s.via.some(isPackageScript)).at(-1);
+  return { ...parts, ...rest, commands, steps, ...(main ? { main } : {}), ...(launcher ? { launcher } : {}) };
 }
 
 const scriptCache = new WeakMap<Project, Map<string, TextFile>>();
@@ -303,4 +308,16 @@ export function reportPart(p: ContainerProcess): CommandPart {
 export function describeStep(step: ProcessStep): string {
   const text = joinWords(step.command.raw.length ? step.command.raw : step.command.words);
   return step.via.length ? `${step.via.join(' → ')} → ${text}` : text;
+}
+
+/** Names of the variables a container gets from its image and compose; `unknown` when an env_file may add more. */
+export function containerEnvNames(project: Project, proc: ContainerProcess): { names: Set<string>; unknown: boolean } {
+  const names = new Set<string>(proc.image ? proc.image.env.keys() : []);
+  let unknown = false;
+  if (proc.service) {
+    const env = project.facts.serviceEnv(proc.service);
+    for (const k of env.vars.keys()) names.add(k);
+    if (getValue(proc.service.node, 'env_file') || getValue(proc.service.overriddenBy?.node, 'env_file')) unknown = true;
+  }
+  return { names, unknown };
 }

@@ -8,7 +8,7 @@ import type { Range } from '../range.js';
 import { getValue, scalarString, type YNode, type YScalar } from '../yaml-tree.js';
 import { resolvedString } from '../load-compose.js';
 import { dirname } from '../classify.js';
-import { joinPath } from '../paths.js';
+import { isInside, joinPath } from '../paths.js';
 
 export interface ComposeEnvVar {
   key: string;
@@ -245,4 +245,24 @@ export function baseService(project: { composeFiles: ComposeFile[] }, service: C
     .filter((f) => f !== service.file && dirname(f.path) === dir)
     .flatMap((f) => f.services)
     .find((s) => s.name === service.name && (s.dockerfile || s.buildContext));
+}
+
+/** Project-relative path of a relative bind-mount source (`./src` in `api/compose.yaml` → `api/src`). */
+export function bindSourcePath(service: ComposeService, source: string): string | undefined {
+  if (!/^\.{1,2}(\/|$)/.test(source)) return undefined;
+  return joinPath(dirname(service.file.path), source);
+}
+
+/**
+ * A bind mount of the project's source over the container's code: a relative
+ * host directory (not a single file) that is the service's build context or
+ * holds source files or a dependency manifest.
+ */
+export function isSourceMount(project: Project, service: ComposeService, volume: ServiceVolume): boolean {
+  if (volume.type !== 'bind' || !volume.source || !volume.target) return false;
+  const path = bindSourcePath(service, volume.source);
+  if (path === undefined || path.startsWith('..')) return false;
+  if (project.files.some((f) => f.path === path)) return false;
+  if (service.buildContext !== undefined && path === service.buildContext) return true;
+  return project.files.some((f) => (f.kind === 'source' || f.kind === 'manifest' || f.kind === 'dockerfile') && isInside(f.path, path));
 }

@@ -318,6 +318,11 @@ export function basename(word: string): string {
   return i < 0 ? word : word.slice(i + 1);
 }
 
+/** A command word's program name: its last path segment, unless it is a substitution (`$(curl …)`). */
+function programName(word: string): string {
+  return /^[$`<]/.test(word) ? word : basename(word);
+}
+
 export function isAssignment(word: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_]*=/.test(word);
 }
@@ -395,7 +400,7 @@ export function parseArgv(argv: readonly string[], options: ParseOptions = {}): 
 function command(words: string[], raw: string[], assignments: string[], exec: boolean, inShell: boolean, depth: number, init?: string): SimpleCommand {
   return {
     words,
-    program: basename(words[0] ?? ''),
+    program: programName(words[0] ?? ''),
     raw,
     assignments,
     pipeline: 0,
@@ -705,4 +710,11 @@ export function composeWords(text: string): ComposeWords {
   if (got !== 'no') words.push(buf);
   if (escaped || single || double || backQuote || dollarQuote) return { words, error: 'invalid command line string' };
   return { words };
+}
+
+/** A word list with wrappers removed (`sudo`, `env X=1`, `exec` …) and the program as its last path segment: `[program, ...args]`. */
+export function plainWords(words: readonly string[]): string[] {
+  const c = parseArgv(words)[0];
+  if (!c || c.words.length === 0) return [];
+  return [c.program, ...c.words.slice(1)];
 }

@@ -1,10 +1,9 @@
 import { defineRule } from '../rule.js';
-import type { Dockerfile, DockerInstruction, DockerStage } from '../../project/model.js';
-import { parseExecForm } from '../../project/load-dockerfile.js';
-import { joinPath } from '../../project/link.js';
-import { rawArgs, stageChain } from '../util/runtime-container.js';
-import { basename, parseShell, programOf } from '../util/runtime-command.js';
-import { buildContextOf, packageJsonIn } from '../util/runtime-scripts.js';
+import type { Dockerfile, DockerStage } from '../../project/model.js';
+import { joinPath } from '../../project/paths.js';
+import { copyFact, stageChain, type ImageFacts } from '../../project/facts/image.js';
+import { basename, parseShell, programOf } from '../../project/facts/shell.js';
+import { buildContextOf } from '../../project/facts/process.js';
 
 /** Script names of admin tasks. */
 const ADMIN_SCRIPT = /(migrat|seed|^db[:\-_]|admin|backfill|reindex|^tasks?[:\-_]|^jobs?[:\-_]|^cron[:\-_]|console|createsuperuser|create[:\-_]?(admin|user)|fixtures?|import[:\-_]|cleanup)/i;
@@ -30,23 +29,6 @@ export function scriptFiles(text: string): string[] {
   return out.map((f) => f.replace(/^\.\//, ''));
 }
 
-/** Sources of a COPY/ADD (flags removed), or undefined for forms we cannot read. */
-function copySources(d: Dockerfile, inst: DockerInstruction): { sources: string[]; from?: string } | undefined {
-  const raw = rawArgs(d, inst);
-  const flags = raw.match(/^(--\S+\s+)*/)?.[0] ?? '';
-  const rest = raw.slice(flags.length);
-  const words = [...flags.split(/\s+/), ...(parseExecForm(rest) ?? rest.split(/\s+/))].filter(Boolean);
-  let from: string | undefined;
-  const paths: string[] = [];
-  for (const w of words) {
-    if (w.startsWith('--from=')) from = w.slice('--from='.length);
-    else if (w.startsWith('--')) continue;
-    else paths.push(w);
-  }
-  if (paths.length < 2 || paths.some((w) => w.startsWith('<<'))) return undefined;
-  return { sources: paths.slice(0, -1), from };
-}
-
 function globToRegExp(glob: string): RegExp {
   const re = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]').replace(/\u0000/g, '.*');
   return new RegExp(`^${re}$`);
@@ -67,16 +49,9 @@ export function covers(source: string, path: string): boolean {
 
 /** The WORKDIR a stage ends with (following the stages it is built FROM); undefined when unknown. */
 function workdirOf(d: Dockerfile, stage: DockerStage): string | undefined {
-  let s: DockerStage | undefined = stage;
-  const seen = new Set<number>();
-  while (s && !seen.has(s.index)) {
-    seen.add(s.index);
+  for (const s of stageChain(d, stage).reverse()) {
     const w = s.instructions.filter((i) => i.keyword === 'WORKDIR').at(-1);
     if (w) return w.args.startsWith('/') && !w.args.includes('$') ? w.args.replace(/\/+$/, '') || '/' : undefined;
-    if (!s.fromStage) return undefined;
-    const parent: string = s.imageResolved.toLowerCase();
-    const index: number = s.index;
-    s = d.stages.find((p: DockerStage): boolean => p.index < index && p.name?.toLowerCase() === parent);
   }
   return undefined;
 }
@@ -95,12 +70,13 @@ function fromStageMayContain(d: Dockerfile, from: string, src: string, path: str
 }
 
 /** Whether the final image may contain a context-relative path; true when unsure. */
-function mayContain(d: Dockerfile, path: string): boolean {
-  for (const stage of stageChain(d)) {
+function mayContain(image: ImageFacts, path: string): boolean {
+  const d = image.dockerfile;
+  for (const stage of image.chain) {
     for (const inst of stage.instructions) {
       if (inst.keyword === 'RUN' && /\b(git\s+clone|curl|wget)\b/.test(inst.args)) return true;
       if (inst.keyword !== 'COPY' && inst.keyword !== 'ADD') continue;
-      const copy = copySources(d, inst);
+      const copy = copyFact(inst);
       if (!copy) return true;
       if (copy.from !== undefined) {
         if (copy.sources.some((src) => fromStageMayContain(d, copy.from!, src, path))) return true;
@@ -134,24 +110,25 @@ export default defineRule({
     missing: '{{dockerfile}} never copies {{file}} into the image, but package.json script "{{script}}" runs it ("{{command}}"): the admin task cannot run from this release; copy it into the final stage',
   },
   check({ project, report }) {
-    for (const d of project.dockerfiles) {
-      if (!d.final) continue;
+    for (const image of project.facts.images()) {
+      const d = image.dockerfile;
+      if (!image.release) continue;
       const context = buildContextOf(d);
-      const manifest = packageJsonIn(project, context);
+      const manifest = project.manifests.find((m) => m.path === joinPath(context, 'package.json'));
       const data = manifest?.data as { scripts?: Record<string, unknown> } | undefined;
       if (!manifest || !data || typeof data.scripts !== 'object' || data.scripts === null) continue;
       const manifestRel = manifest.path.slice(context === '.' ? 0 : context.length + 1);
       // Only images of this Node app: the package.json itself must be copied in.
-      if (!mayContain(d, manifestRel)) continue;
+      if (!mayContain(image, manifestRel)) continue;
       for (const [script, value] of Object.entries(data.scripts)) {
         if (typeof value !== 'string' || !ADMIN_SCRIPT.test(script)) continue;
         for (const file of scriptFiles(value)) {
           if (file.startsWith('/') || file.startsWith('../')) continue;
           if (!project.files.some((f) => f.path === joinPath(context, file))) continue;
-          if (mayContain(d, file)) continue;
+          if (mayContain(image, file)) continue;
           report({
             file: d.path,
-            range: d.final.fromInstruction.range,
+            range: image.release.fromInstruction.range,
             messageId: 'missing',
             data: { dockerfile: d.path, file, script, command: value.length > 60 ? `${value.slice(0, 57)}...` : value },
           });

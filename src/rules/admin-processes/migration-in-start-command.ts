@@ -1,31 +1,8 @@
 import { defineRule } from '../rule.js';
-import { allStartCommands, shellSegments } from '../util/start-command.js';
-
-/** Schema migrations and seeders, by framework. */
-export const MIGRATION = [
-  /\b(python3?\s+)?manage\.py\s+(migrate|loaddata)\b/,
-  /\b(npx\s+|yarn\s+|pnpm\s+)?prisma\s+(migrate\s+(deploy|dev)|db\s+(push|seed))\b/,
-  /\b(npx\s+)?sequelize(-cli)?\s+db:(migrate|seed)/,
-  /\b(npx\s+)?knex\s+(migrate:latest|seed:run)\b/,
-  /\b(npx\s+)?typeorm(-ts-node-\w+)?\s+migration:run\b/,
-  /\balembic\s+upgrade\b/,
-  /\bflask\s+db\s+upgrade\b/,
-  /\b(bundle\s+exec\s+)?(rails|rake)\s+db:(migrate|setup|prepare|seed)\b/,
-  /\b(php\s+)?artisan\s+(migrate|db:seed)\b/,
-  /\b(npm|yarn|pnpm)\s+(run\s+)?(migrate|migration|db:migrate|db:seed|seed)(:\S+)?\b/,
-  /\b(goose|migrate|dbmate|flyway|liquibase)\s+(\S+\s+)*(up|migrate|update)\b/,
-  /\bdiesel\s+migration\s+run\b/,
-  /\b(python3?\s+)?\S*prestart\.sh\b|\bbackend_pre_start\b/,
-];
-
-/** Steps of a one-off admin job besides migrations: the command is a job when it ends in one. */
-export const ADMIN_STEP = /\b(manage\.py\s+(collectstatic|createsuperuser|compilemessages|createcachetable|check|loaddata)|artisan\s+(config|route|view|event|optimize|storage:link|cache)\S*|rails\s+(assets:precompile|db:\S+)|rake\s+\S+)\b|^(echo|printf|true|exit|set|export|cd)\b/;
-
-/** A shell segment that is part of an admin job, not a server. */
-export function isAdminStep(segment: string): boolean {
-  const s = segment.trim();
-  return MIGRATION.some((re) => re.test(s)) || ADMIN_STEP.test(s);
-}
+import { getValue } from '../../project/yaml-tree.js';
+import { isAdminStep, isMigration } from '../../project/facts/commands.js';
+import { describeStep, reportPart, type ContainerProcess } from '../../project/facts/process.js';
+import { short } from '../util/text.js';
 
 export default defineRule({
   id: 'admin-processes/migration-in-start-command',
@@ -48,15 +25,24 @@ export default defineRule({
     migration: 'The start command runs a migration ("{{step}}") before the server: every replica runs it at once; run it once per release as a separate job',
   },
   check({ project, report }) {
-    for (const command of allStartCommands(project)) {
-      const segments = shellSegments(command.text);
+    const seen = new Set<unknown>();
+    const inspect = (proc: ContainerProcess | undefined) => {
+      if (!proc?.main) return;
+      const at = reportPart(proc);
+      if (seen.has(at.range)) return;
       // A command that is only the migration (or ends in an admin step) is a one-off job: that is the good pattern.
-      if (segments.length < 2 || isAdminStep(segments[segments.length - 1])) continue;
-      for (const segment of segments) {
-        if (MIGRATION.some((re) => re.test(segment))) {
-          report({ file: command.file, range: command.range, messageId: 'migration', data: { step: segment.length > 60 ? `${segment.slice(0, 57)}...` : segment } });
-          break;
-        }
+      if (isAdminStep(proc.main.command.words)) return;
+      // The innermost one says what really migrates (`npm run migrate` → `prisma migrate deploy`).
+      const migration = proc.steps.filter((s) => s !== proc.main && isMigration(s.command.words)).sort((a, b) => b.via.length - a.via.length)[0];
+      if (!migration) return;
+      seen.add(at.range);
+      report({ file: at.file, range: at.range, messageId: 'migration', data: { step: short(describeStep(migration), 80) } });
+    };
+    for (const image of project.facts.images()) inspect(project.facts.imageProcess(image.dockerfile, image.target));
+    for (const file of project.composeFiles) {
+      for (const service of file.services) {
+        if (!getValue(service.node, 'command') && !getValue(service.node, 'entrypoint')) continue;
+        inspect(project.facts.serviceProcess(service));
       }
     }
   },

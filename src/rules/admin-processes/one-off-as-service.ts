@@ -1,8 +1,9 @@
 import { defineRule } from '../rule.js';
 import { getValue } from '../../project/yaml-tree.js';
 import { resolvedString } from '../../project/load-compose.js';
-import { MIGRATION, isAdminStep } from './migration-in-start-command.js';
-import { serviceProcess, short } from '../util/runtime-container.js';
+import { isAdminStep, isMigration } from '../../project/facts/commands.js';
+import { joinWords } from '../../project/facts/shell.js';
+import { short } from '../util/text.js';
 
 export default defineRule({
   id: 'admin-processes/one-off-as-service',
@@ -38,15 +39,15 @@ export default defineRule({
           const condition = resolvedString(file, getValue(policy, 'condition'));
           if (condition === 'none' || condition === 'on-failure') continue;
         } else if (restart && /^on-failure/.test(restart)) continue;
-        const proc = serviceProcess(service, project);
-        const steps = proc?.commands.filter((c) => !c.background && c.words.length > 0).map((c) => c.words.join(' ')) ?? [];
-        if (steps.length === 0 || !steps.every(isAdminStep) || !steps.some((s) => MIGRATION.some((re) => re.test(s)))) continue;
+        const proc = project.facts.serviceProcess(service);
+        const steps = proc?.commands.filter((c) => !c.background && c.words.length > 0).map((c) => c.words) ?? [];
+        if (steps.length === 0 || !steps.every(isAdminStep) || !steps.some(isMigration)) continue;
         const at = proc!.parts.find((p) => p.source === 'compose-command') ?? proc!.parts.find((p) => p.source === 'compose-entrypoint');
         report({
           file: file.path,
           range: at?.range ?? service.keyRange,
           messageId: !policy && (restart === 'no' || restart === 'false') ? 'restartNo' : 'oneOff',
-          data: { service: service.name, step: short(steps.join(' && ')) },
+          data: { service: service.name, step: short(steps.map(joinWords).join(' && ')) },
         });
       }
     }

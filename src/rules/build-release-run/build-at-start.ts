@@ -1,29 +1,8 @@
 import { defineRule } from '../rule.js';
-import { releaseStartCommands, startCommandText } from '../util/infra-start.js';
-import { shellCommands, shorten } from '../util/infra-shell.js';
-
-/** Build or install steps that belong in the image build, not in the start command. */
-const BUILD_STEP = [
-  /^(npm|pnpm)\s+(install|i|ci|run\s+build|rebuild)\b/,
-  /^yarn(\s+install)?(\s+--[\w-]+)*$|^yarn\s+(install|build|run\s+build)\b/,
-  /^(pip3?|python3?\s+-m\s+pip|uv\s+pip)\s+install\b/,
-  /^uv\s+sync\b/,
-  /^bun\s+(install|i)\b/,
-  /^(poetry|pipenv)\s+install\b/,
-  /^bundle\s+install\b/,
-  /^composer\s+install\b/,
-  /^(npx\s+)?tsc\b/,
-  /^go\s+(build|get|mod\s+download)\b/,
-  /^(mvn|\.\/mvnw|gradle|\.\/gradlew)\s+(\S+\s+)*(package|install|build|compile)\b/,
-  /^git\s+(pull|clone|fetch|checkout)\b/,
-  /^(apt-get|apt|apk|yum|dnf)\s+(install|add|update|upgrade)\b/,
-  /^cargo\s+(build|run)\b/,
-  /^go\s+run\b/,
-  /^dotnet\s+run\b/,
-  /^(mvn|\.\/mvnw)\s+(\S+\s+)*spring-boot:run\b/,
-  /^(gradle|\.\/gradlew)\s+(\S+\s+)*bootRun\b/,
-  /^dotnet\s+(build|publish|restore)\b/,
-];
+import { getValue } from '../../project/yaml-tree.js';
+import { isBuildStep } from '../../project/facts/commands.js';
+import { describeStep, reportPart, type ContainerProcess } from '../../project/facts/process.js';
+import { short } from '../util/text.js';
 
 export default defineRule({
   id: 'build-release-run/build-at-start',
@@ -46,13 +25,21 @@ export default defineRule({
     buildStep: 'The start command runs "{{step}}" every time a container starts; do it at build time (RUN) instead',
   },
   check({ project, report }) {
-    for (const command of releaseStartCommands(project)) {
-      for (const c of shellCommands(startCommandText(command))) {
-        const step = c.words.join(' ');
-        if (BUILD_STEP.some((re) => re.test(step))) {
-          report({ file: command.file, range: command.range, messageId: 'buildStep', data: { step: shorten(step) } });
-          break;
-        }
+    const seen = new Set<unknown>();
+    const inspect = (proc: ContainerProcess | undefined) => {
+      if (!proc) return;
+      const at = reportPart(proc);
+      if (seen.has(at.range)) return;
+      const step = proc.steps.find((s) => isBuildStep(s.command.words));
+      if (!step) return;
+      seen.add(at.range);
+      report({ file: at.file, range: at.range, messageId: 'buildStep', data: { step: short(describeStep(step), 80) } });
+    };
+    for (const image of project.facts.images()) inspect(project.facts.imageProcess(image.dockerfile, image.target));
+    for (const file of project.composeFiles) {
+      for (const service of file.services) {
+        if (!getValue(service.node, 'command') && !getValue(service.node, 'entrypoint')) continue;
+        inspect(project.facts.serviceProcess(service));
       }
     }
   },

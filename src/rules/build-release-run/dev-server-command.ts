@@ -1,8 +1,8 @@
 import { defineRule } from '../rule.js';
-import type { Project } from '../../project/model.js';
-import { dirname } from '../../project/classify.js';
-import { shellCommands, shorten, stripPrefixes } from '../util/infra-shell.js';
-import { releaseStartCommands, startCommandText, type ReleaseStartCommand } from '../util/infra-start.js';
+import { getValue } from '../../project/yaml-tree.js';
+import { basename } from '../../project/facts/shell.js';
+import { reportPart, type ContainerProcess } from '../../project/facts/process.js';
+import { short } from '../util/text.js';
 
 /** Package-runner prefixes in front of a tool (`npx nodemon`, `pnpm exec vite`, `bunx next dev`). */
 function unwrapRunner(words: string[]): string[] {
@@ -19,8 +19,9 @@ function unwrapRunner(words: string[]): string[] {
 }
 
 /** Why a command is a development server, or undefined. */
-export function devServerReason(input: string[]): string | undefined {
-  const w = unwrapRunner(stripPrefixes(input));
+export function devServerReason(input: readonly string[]): string | undefined {
+  const unwrapped = unwrapRunner([...input]);
+  const w = unwrapped[0] && /^\/(usr\/)?(local\/)?bin\//.test(unwrapped[0]) ? [basename(unwrapped[0]), ...unwrapped.slice(1)] : unwrapped;
   const [cmd, sub] = w;
   if (!cmd) return undefined;
   const has = (re: RegExp) => w.slice(1).some((x) => re.test(x));
@@ -53,25 +54,6 @@ export function devServerReason(input: string[]): string | undefined {
   return undefined;
 }
 
-/** package.json scripts of the directory an npm-start command runs in (the build context or the Dockerfile's directory). */
-function scriptsFor(project: Project, command: ReleaseStartCommand): Record<string, unknown> | undefined {
-  const dir = command.service ? command.service.buildContext : dirname(command.file);
-  if (dir === undefined) return undefined;
-  const path = dir === '.' ? 'package.json' : `${dir}/package.json`;
-  const data = project.manifests.find((m) => m.path === path)?.data as { scripts?: unknown } | undefined;
-  const scripts = data?.scripts;
-  return scripts && typeof scripts === 'object' ? (scripts as Record<string, unknown>) : undefined;
-}
-
-/** `npm start`, `npm run start`, `yarn start`: the script they run. */
-function npmScriptName(words: string[]): string | undefined {
-  const w = stripPrefixes(words);
-  if (!/^(npm|yarn|pnpm|bun)$/.test(w[0] ?? '')) return undefined;
-  if (w[1] === 'start') return 'start';
-  if (w[1] === 'run' || w[1] === 'run-script') return w[2];
-  return undefined;
-}
-
 export default defineRule({
   id: 'build-release-run/dev-server-command',
   factor: 'build-release-run',
@@ -94,21 +76,28 @@ export default defineRule({
     devScript: 'The container starts "{{command}}", whose package.json script "{{script}}" runs "{{scriptText}}": {{reason}}, not a production server; start the built app instead',
   },
   check({ project, report }) {
-    for (const command of releaseStartCommands(project)) {
-      for (const c of shellCommands(startCommandText(command))) {
-        const reason = devServerReason(c.words);
-        if (reason) {
-          report({ file: command.file, range: command.range, messageId: 'devServer', data: { command: shorten(c.words.join(' ')), reason } });
-          break;
-        }
-        const script = npmScriptName(c.words);
-        const text = script ? scriptsFor(project, command)?.[script] : undefined;
-        if (typeof text !== 'string') continue;
-        const inner = shellCommands(text).map((s) => devServerReason(s.words)).find(Boolean);
-        if (inner) {
-          report({ file: command.file, range: command.range, messageId: 'devScript', data: { command: shorten(c.words.join(' ')), script: script ?? '', scriptText: shorten(text), reason: inner } });
-          break;
-        }
+    const seen = new Set<unknown>();
+    const inspect = (proc: ContainerProcess | undefined) => {
+      if (!proc) return;
+      const at = reportPart(proc);
+      if (seen.has(at.range)) return;
+      for (const step of proc.steps) {
+        const reason = devServerReason(step.command.words);
+        if (!reason) continue;
+        seen.add(at.range);
+        const script = [...step.via].reverse().find((v) => / script "/.test(v));
+        const top = proc.steps.find((s) => s.via.length === 0 || !s.via.some((v) => / script "/.test(v)));
+        if (script && top) {
+          report({ file: at.file, range: at.range, messageId: 'devScript', data: { command: short(top.command.words.join(' ')), script: /"([^"]*)"/.exec(script)?.[1] ?? '', scriptText: short(step.command.words.join(' ')), reason } });
+        } else report({ file: at.file, range: at.range, messageId: 'devServer', data: { command: short(step.command.words.join(' ')), reason } });
+        return;
+      }
+    };
+    for (const image of project.facts.images()) inspect(project.facts.imageProcess(image.dockerfile, image.target));
+    for (const file of project.composeFiles) {
+      for (const service of file.services) {
+        if (!getValue(service.node, 'command') && !getValue(service.node, 'entrypoint')) continue;
+        inspect(project.facts.serviceProcess(service));
       }
     }
   },

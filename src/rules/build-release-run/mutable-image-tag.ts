@@ -1,7 +1,6 @@
 import { defineRule } from '../rule.js';
 import { getEntry } from '../../project/yaml-tree.js';
 import { parseImageRef } from '../../project/load-dockerfile.js';
-import { isDevOnlyCompose } from '../util/infra-files.js';
 
 export default defineRule({
   id: 'build-release-run/mutable-image-tag',
@@ -28,7 +27,6 @@ export default defineRule({
   },
   check({ project, report }) {
     for (const file of project.composeFiles) {
-      if (isDevOnlyCompose(file)) continue;
       for (const service of file.services) {
         const entry = getEntry(service.node, 'image');
         const node = entry?.value;
@@ -42,7 +40,7 @@ export default defineRule({
         const builds = Boolean(getEntry(service.node, 'build') ?? (service.overriddenBy && getEntry(service.overriddenBy.node, 'build')));
         const data = { service: service.name, image: raw, name: ref.name };
         if (builds) {
-          if (file.role === 'stack') report({ file: file.path, range: node.range, messageId: 'buildLatest', data });
+          if (project.facts.composeStatus(file).deployed) report({ file: file.path, range: node.range, messageId: 'buildLatest', data });
           continue;
         }
         report({ file: file.path, range: node.range, messageId: ref.tag === 'latest' ? 'latest' : 'untagged', data });

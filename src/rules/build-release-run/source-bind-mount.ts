@@ -1,8 +1,5 @@
 import { defineRule } from '../rule.js';
-import { serviceVolumes, SYSTEM_MOUNTS } from '../util/volumes.js';
-import { isDevOnlyCompose } from '../util/infra-files.js';
-import { isSourceMount } from '../util/infra-volumes.js';
-import { buildsDevTarget } from '../util/infra-start.js';
+import { isSourceMount, serviceVolumes, SYSTEM_MOUNTS } from '../../project/facts/service.js';
 
 export default defineRule({
   id: 'build-release-run/source-bind-mount',
@@ -26,9 +23,7 @@ export default defineRule({
   },
   check({ project, report }) {
     for (const file of project.composeFiles) {
-      if (isDevOnlyCompose(file)) continue;
       for (const service of file.services) {
-        if (buildsDevTarget(service)) continue;
         for (const v of serviceVolumes(service)) {
           if (!v.source || !v.target || SYSTEM_MOUNTS.test(v.target)) continue;
           if (!isSourceMount(project, service, v)) continue;

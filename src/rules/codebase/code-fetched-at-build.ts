@@ -1,8 +1,8 @@
 import { defineRule } from '../rule.js';
-import { devOnlyStages } from '../util/infra-files.js';
 import { getValue } from '../../project/yaml-tree.js';
 import { resolvedString } from '../../project/load-compose.js';
-import { instructionFlags, instructionShellText, shellCommands, splitArgs, type SimpleCommand } from '../util/infra-shell.js';
+import { splitArgs, type SimpleCommand } from '../../project/facts/shell.js';
+import { runCommands } from '../../project/facts/image.js';
 import { gitRemote, hideUrlCredentials, isMovingRef, sourceArchive, type RemoteSource } from '../util/infra-remote.js';
 
 const GIT_CLONE_VALUE_FLAGS = new Set(['-b', '--branch', '--depth', '-o', '--origin', '-c', '--config', '--reference', '--separate-git-dir', '-j', '--jobs', '--filter', '--shallow-since', '--shallow-exclude', '-u', '--upload-pack', '--template', '--bundle-uri', '--server-option']);
@@ -92,11 +92,9 @@ export default defineRule({
   },
   check({ project, report }) {
     for (const d of project.dockerfiles) {
-      const devStages = devOnlyStages(d);
       for (const inst of d.instructions) {
-        if (devStages.has(inst.stage)) continue;
         if (inst.keyword === 'RUN') {
-          const commands = shellCommands(instructionShellText(inst));
+          const commands = runCommands(d, inst).map((c) => ({ ...c, words: c.words.length ? [c.program, ...c.words.slice(1)] : c.words }));
           const clone = gitClone(commands);
           if (clone) {
             report({ file: d.path, range: inst.range, messageId: 'clone', data: { url: hideUrlCredentials(clone.url), ref: clone.ref } });
@@ -107,7 +105,7 @@ export default defineRule({
         } else if (inst.keyword === 'ADD') {
           const words = inst.exec ?? inst.args.split(/\s+/).filter(Boolean);
           // ADD --checksum=sha256:… verifies what it fetched.
-          if (instructionFlags(d.lines, inst).has('checksum')) continue;
+          if (inst.flags.checksum !== undefined) continue;
           const sources = words.filter((w) => !w.startsWith('--')).slice(0, -1);
           for (const src of sources) {
             const remote = sourceArchive(src) ?? (/^(https?|git|ssh):\/\/|^git@/i.test(src) ? gitRemote(src) : undefined);

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { getValue } from '../../project/yaml-tree.js';
-import { filesUnder, isInside, selfAndAncestors } from '../util/infra-files.js';
+import { isInside, selfAndAncestors } from '../../project/paths.js';
 
 export default defineRule({
   id: 'codebase/untracked-build-context',
@@ -37,7 +37,7 @@ export default defineRule({
         const build = getValue(service.node, 'build');
         const node = (build?.kind === 'map' ? getValue(build, 'context') : build) ?? build;
         if (!node) continue;
-        const files = filesUnder(project, context);
+        const files = project.files.filter((f) => isInside(f.path, context));
         if (files.length === 0) continue;
         const gitlink = selfAndAncestors(context).find((d) => d !== '.' && git.tracked.has(d) && !project.files.some((f) => f.path === d));
         if (gitlink) {

@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
-import { basename } from '../../project/classify.js';
+import { basename } from '../../project/paths.js';
 import { isPlaceholderValue, isSecretName, redact, urlPassword } from '../util/secrets.js';
-import { isFixturePath } from '../util/infra-files.js';
+import { isFixturePath } from '../../project/facts/deploy.js';
 
 /** Env files for tests, CI and local development hold throwaway values by convention. */
 const NON_DEPLOY_ENV = /(^|[.\-_])(test|testing|ci|e2e|dev|develop|development)([.\-_]|$)/i;

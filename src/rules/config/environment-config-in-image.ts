@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
-import { basename } from '../../project/classify.js';
-import { devOnlyStages, finalStageChain, isDevOnlyPath } from '../util/infra-files.js';
-import { instructionFlags, instructionShellText, shorten } from '../util/infra-shell.js';
+import { basename } from '../../project/paths.js';
+import { runText } from '../../project/facts/image.js';
+import { short as shorten } from '../util/text.js';
 
 const ENV_NAME = '(production|prod|staging|stage|development|dev|qa|uat|preprod|test|testing)';
 /** Variables whose job is to name a deploy environment. */
@@ -57,13 +57,10 @@ export default defineRule({
   },
   check({ project, report }) {
     for (const d of project.dockerfiles) {
-      const devStages = devOnlyStages(d);
-      if (isDevOnlyPath(d.path)) continue;
-      const shipped = new Set(finalStageChain(d).map((s) => s.index));
+      const shipped = new Set(project.facts.images().filter((i) => i.dockerfile === d).flatMap((i) => i.chain.map((s) => s.index)));
       for (const inst of d.instructions) {
-        if (devStages.has(inst.stage)) continue;
         if (inst.keyword === 'RUN') {
-          const text = instructionShellText(inst);
+          const text = inst.exec ? inst.exec.join(' ') : runText(inst);
           if (ENV_BRANCH.some((re) => re.test(text)) && !onlyDevComparisons(text)) {
             const variable = new RegExp(`\\$\\{?${ENV_VAR}`).exec(text)?.[1] ?? 'the environment name';
             const at = text.search(/\b(if|case|test)\b|\[/);
@@ -72,7 +69,7 @@ export default defineRule({
           continue;
         }
         if ((inst.keyword !== 'COPY' && inst.keyword !== 'ADD') || !shipped.has(inst.stage)) continue;
-        if (instructionFlags(d.lines, inst).has('from')) continue;
+        if (inst.flags.from !== undefined) continue;
         const words = inst.exec ?? inst.args.split(/\s+/).filter(Boolean);
         const sources = words.slice(0, -1);
         for (const src of sources) {

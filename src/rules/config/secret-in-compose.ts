@@ -2,9 +2,8 @@ import { defineRule } from '../rule.js';
 import type { ComposeService } from '../../project/model.js';
 import type { Range } from '../../project/range.js';
 import { getValue } from '../../project/yaml-tree.js';
-import { serviceEnvironment } from '../util/compose.js';
+import { serviceEnvironment } from '../../project/facts/service.js';
 import { isPlaceholderValue, isSecretName, redact, urlPassword } from '../util/secrets.js';
-import { isDevOnlyCompose } from '../util/infra-files.js';
 
 interface Literal {
   key: string;
@@ -58,7 +57,6 @@ export default defineRule({
   },
   check({ project, report }) {
     for (const file of project.composeFiles) {
-      if (isDevOnlyCompose(file)) continue;
       for (const service of file.services) {
         for (const v of literals(service)) {
           // `${VAR}`, `$VAR`: supplied by the deploy environment. `$$` is a literal dollar.

@@ -1,10 +1,6 @@
 import { defineRule } from '../rule.js';
 import { instructionPairs } from '../../project/load-dockerfile.js';
 import { isPlaceholderValue, isSecretName, redact } from '../util/secrets.js';
-import { finalStageChain } from '../util/infra-files.js';
-
-/** Splits `ENV A=1 B="x y"` and legacy `ENV A 1` into pairs (kept under this name for the rules that import it). */
-export { instructionPairs as envPairs };
 
 export default defineRule({
   id: 'config/secret-in-dockerfile',
@@ -30,7 +26,7 @@ export default defineRule({
   },
   check({ project, report }) {
     for (const d of project.dockerfiles) {
-      const shipped = new Set(finalStageChain(d).map((s) => s.index));
+      const shipped = new Set(project.facts.images().filter((i) => i.dockerfile === d).flatMap((i) => i.chain.map((s) => s.index)));
       for (const inst of d.instructions) {
         if (inst.keyword !== 'ENV' && inst.keyword !== 'ARG') continue;
         for (const { name, value } of instructionPairs(inst.args, inst.keyword)) {

@@ -1,7 +1,8 @@
 import { defineRule } from '../rule.js';
 import type { Dockerfile } from '../../project/model.js';
-import { instructionShellText, shellCommands, shorten, splitArgs } from '../util/infra-shell.js';
-import { devOnlyStages, isDevOnlyPath } from '../util/infra-files.js';
+import { splitArgs } from '../../project/facts/shell.js';
+import { runCommands } from '../../project/facts/image.js';
+import { short as shorten } from '../util/text.js';
 
 type MessageId = 'npmInstall' | 'lockFlag' | 'pipUnpinned' | 'goGet' | 'update' | 'pipenvInstall' | 'uvSync';
 
@@ -146,14 +147,13 @@ export default defineRule({
   },
   check({ project, report }) {
     for (const d of project.dockerfiles) {
-      const devStages = devOnlyStages(d);
-      if (isDevOnlyPath(d.path)) continue;
       const env = immutableEnv(d);
       for (const inst of d.instructions) {
-        if (devStages.has(inst.stage)) continue;
         if (inst.keyword !== 'RUN') continue;
-        for (const c of shellCommands(instructionShellText(inst))) {
-          let problem = npmProblem(c.words, env.ci) ?? pythonProblem(c.words) ?? otherProblem(c.words);
+        for (const c of runCommands(d, inst)) {
+          if (c.words.length === 0) continue;
+          const words = [c.program, ...c.words.slice(1)];
+          let problem = npmProblem(words, env.ci) ?? pythonProblem(words) ?? otherProblem(words);
           if (problem?.messageId === 'uvSync' && env.uv) problem = undefined;
           if (!problem) continue;
           report({ file: d.path, range: inst.range, messageId: problem.messageId, data: problem.data });

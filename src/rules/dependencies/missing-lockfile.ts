@@ -1,8 +1,8 @@
 import { defineRule } from '../rule.js';
 import type { Manifest, Project } from '../../project/model.js';
 import { pointRange, type Range } from '../../project/range.js';
-import { basename, dirname } from '../../project/classify.js';
-import { isFixturePath, selfAndAncestors } from '../util/infra-files.js';
+import { basename, dirname, selfAndAncestors } from '../../project/paths.js';
+import { isFixturePath } from '../../project/facts/deploy.js';
 
 interface Expectation {
   /** What to call the manifest's tool in the message. */

@@ -2,8 +2,8 @@ import { builtinModules } from 'node:module';
 import { defineRule } from '../rule.js';
 import type { Project, SourceFile } from '../../project/model.js';
 import { lineRange } from '../../project/range.js';
-import { basename, dirname } from '../../project/classify.js';
-import { isFixturePath, selfAndAncestors } from '../util/infra-files.js';
+import { basename, dirname, selfAndAncestors } from '../../project/paths.js';
+import { isFixturePath } from '../../project/facts/deploy.js';
 import { PYTHON_STDLIB } from '../util/infra-python-stdlib.js';
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, m.split('/')[0]]));

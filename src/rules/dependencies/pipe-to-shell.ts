@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
-import { devOnlyStages } from '../util/infra-files.js';
-import { instructionShellText, shellCommands, stripPrefixes, type SimpleCommand } from '../util/infra-shell.js';
+import { plainWords as stripPrefixes, type SimpleCommand } from '../../project/facts/shell.js';
+import { runCommands } from '../../project/facts/image.js';
 import { hideUrlCredentials } from '../util/infra-remote.js';
 
 const SHELLS = /^(sh|bash|ash|dash|zsh|ksh)$/;
@@ -89,11 +89,9 @@ export default defineRule({
   },
   check({ project, report }) {
     for (const d of project.dockerfiles) {
-      const devStages = devOnlyStages(d);
       for (const inst of d.instructions) {
-        if (devStages.has(inst.stage)) continue;
         if (inst.keyword !== 'RUN') continue;
-        const hit = pipeToShell(shellCommands(instructionShellText(inst)));
+        const hit = pipeToShell(runCommands(d, inst));
         if (hit) report({ file: d.path, range: inst.range, messageId: 'pipe', data: { url: hideUrlCredentials(hit.url), shell: hit.shell } });
       }
     }

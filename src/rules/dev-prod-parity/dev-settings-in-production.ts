@@ -1,9 +1,8 @@
 import { defineRule } from '../rule.js';
 import { interpolationOf } from '../../project/load-compose.js';
-import { serviceEnvironment } from '../util/compose.js';
-import { envPairs } from '../config/secret-in-dockerfile.js';
-import { chainInstructions } from '../util/runtime-container.js';
-import { isProductionName } from '../util/runtime-environments.js';
+import { envFilePaths, serviceEnvironment } from '../../project/facts/service.js';
+import { instructionPairs } from '../../project/load-dockerfile.js';
+import { pathPurpose } from '../../project/facts/deploy.js';
 
 const TRUE = /^(true|1|yes|on)$/i;
 const DEV = /^(development|dev)$/i;
@@ -47,8 +46,8 @@ export default defineRule({
     dockerfile: '{{file}} sets ENV {{key}}={{value}}: development/debug mode baked into the production image; use the production value',
   },
   check({ project, report }) {
-    for (const file of project.composeFiles) {
-      if (!isProductionName(file.path)) continue;
+    const deployed = project.facts.deployedComposeFiles();
+    for (const file of deployed) {
       for (const service of file.services) {
         for (const v of serviceEnvironment(service)) {
           if (v.value === undefined || !isDevSetting(v.key, v.value)) continue;
@@ -62,18 +61,23 @@ export default defineRule({
         }
       }
     }
+    // Env files a deployed service reads, and env files named for production.
+    const deployedEnv = new Set(deployed.flatMap((f) => f.services.flatMap((s) => envFilePaths(s).map((e) => e.path))));
     for (const env of project.envFiles) {
-      if (env.isTemplate || !isProductionName(env.path)) continue;
+      if (env.isTemplate || !(deployedEnv.has(env.path) || pathPurpose(env.path) === 'production')) continue;
       for (const e of env.entries) {
         if (isDevSetting(e.key, e.value)) report({ file: env.path, range: e.range, messageId: 'env', data: { file: env.path, key: e.key, value: e.value } });
       }
     }
-    for (const d of project.dockerfiles) {
-      if (!isProductionName(d.path)) continue;
-      for (const inst of chainInstructions(d)) {
-        if (inst.keyword !== 'ENV') continue;
-        for (const { name, value } of envPairs(inst.args, 'ENV')) {
-          if (value !== undefined && isDevSetting(name, value)) report({ file: d.path, range: inst.range, messageId: 'dockerfile', data: { file: d.path, key: name, value } });
+    const seen = new Set<unknown>();
+    for (const image of project.facts.images()) {
+      const d = image.dockerfile;
+      for (const inst of image.instructions) {
+        if (inst.keyword !== 'ENV' || seen.has(inst)) continue;
+        seen.add(inst);
+        for (const { name, value } of instructionPairs(inst.args, 'ENV')) {
+          // Only the value the image ends up with: a later ENV may set production again.
+          if (value !== undefined && isDevSetting(name, value) && image.env.get(name) === value) report({ file: d.path, range: inst.range, messageId: 'dockerfile', data: { file: d.path, key: name, value } });
         }
       }
     }

@@ -1,14 +1,11 @@
 import { defineRule } from '../rule.js';
 import type { ComposeService, Project } from '../../project/model.js';
-import { programOf } from '../util/runtime-command.js';
-import { basename } from '../../project/classify.js';
+import { programOf } from '../../project/facts/shell.js';
 import { getValue } from '../../project/yaml-tree.js';
 import { resolvedString } from '../../project/load-compose.js';
-import { hasTransparentEntrypoint, imageHealthcheck, imageName, runtimeBase, serviceProcess } from '../util/runtime-container.js';
-import { MIGRATION } from '../admin-processes/migration-in-start-command.js';
-
-/** Compose files for development, tests or CI: healthchecks matter where the app is deployed. */
-const NOT_DEPLOYED = /(^|[.\-_])(dev|develop|development|local|test|tests|testing|ci|e2e|debug)([.\-_]|$)/i;
+import { hasTransparentEntrypoint, imageName } from '../../project/facts/image.js';
+import { isMigration } from '../../project/facts/commands.js';
+import { buildTarget } from '../../project/facts/service.js';
 
 function hasComposeHealthcheck(service: ComposeService): boolean {
   return Boolean(getValue(service.node, 'healthcheck') || (service.overriddenBy && getValue(service.overriddenBy.node, 'healthcheck')));
@@ -16,7 +13,7 @@ function hasComposeHealthcheck(service: ComposeService): boolean {
 
 /** A CLI wrapper run with `docker compose run` (`entrypoint: ["composer"]`, `["php", "artisan"]`): no subcommand, so no server. */
 function isCliWrapper(service: ComposeService, project: Project): boolean {
-  const proc = serviceProcess(service, project);
+  const proc = project.facts.serviceProcess(service);
   if (!proc || proc.commands.length !== 1) return false;
   const { name, args } = programOf(proc.commands[0].words);
   const positional = args.filter((a) => !a.startsWith('-'));
@@ -34,8 +31,8 @@ function isOneOff(service: ComposeService, project: Project): boolean {
   const restart = resolvedString(service.file, getValue(service.node, 'restart'));
   const condition = resolvedString(service.file, getValue(getValue(getValue(service.node, 'deploy'), 'restart_policy'), 'condition'));
   if (restart === 'no' || restart === 'false' || restart === 'on-failure' || condition === 'none' || condition === 'on-failure') return true;
-  const proc = serviceProcess(service, project);
-  return Boolean(proc && proc.commands.length > 0 && proc.commands.every((c) => MIGRATION.some((re) => re.test(c.words.join(' ')))));
+  const proc = project.facts.serviceProcess(service);
+  return Boolean(proc && proc.commands.length > 0 && proc.commands.every((c) => isMigration(c.words)));
 }
 
 /** Base images known to define no HEALTHCHECK of their own. */
@@ -65,12 +62,13 @@ export default defineRule({
     noHealthcheck: 'Service "{{service}}" is built from {{dockerfile}}, which has no HEALTHCHECK, and the service defines no healthcheck: Swarm counts a task as running before the app is ready; add a `healthcheck:` (or `disable: true` if none applies)',
   },
   check({ project, report }) {
-    for (const file of project.composeFiles) {
-      if (file.role === 'override' || NOT_DEPLOYED.test(basename(file.path).replace(/\.ya?ml$/i, ''))) continue;
+    for (const file of project.facts.deployedComposeFiles()) {
       for (const service of file.services) {
         const d = service.dockerfile;
-        if (!d || hasComposeHealthcheck(service) || imageHealthcheck(d)) continue;
-        const base = runtimeBase(d);
+        if (!d || hasComposeHealthcheck(service)) continue;
+        const image = project.facts.image(d, buildTarget(service));
+        if (image.healthcheck) continue;
+        const base = image.base;
         if (!base || !baseWithoutHealthcheck(base.image)) continue;
         if (isOneOff(service, project)) continue;
         report({ file: file.path, range: service.keyRange, messageId: 'noHealthcheck', data: { service: service.name, dockerfile: d.path } });

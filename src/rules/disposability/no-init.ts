@@ -1,8 +1,8 @@
 import { defineRule } from '../rule.js';
 import type { Project } from '../../project/model.js';
 import { getValue } from '../../project/yaml-tree.js';
-import { dockerfileProcess, pid1, serviceProcess, type ContainerProcess } from '../util/runtime-container.js';
-import { programOf } from '../util/runtime-command.js';
+import { pid1, reportPart, type ContainerProcess } from '../../project/facts/process.js';
+import { programOf } from '../../project/facts/shell.js';
 
 /** Servers and workers that install their own SIGTERM handler. */
 const HANDLES_SIGTERM = new Set(['gunicorn', 'uvicorn', 'hypercorn', 'daphne', 'granian', 'celery', 'rq', 'dramatiq', 'huey_consumer', 'arq', 'faust', 'supervisor.supervisord']);
@@ -60,19 +60,20 @@ export default defineRule({
       if (!proc) return;
       const lang = runtime(proc);
       if (!lang || handlesSigterm(project, lang)) return;
-      const at = proc.service ? (proc.parts.find((p) => p.source === 'compose-command') ?? proc.parts.find((p) => p.source === 'compose-entrypoint') ?? proc.at) : proc.at;
+      const at = reportPart(proc);
       report({ file: at.file, range: at.range, messageId: 'noInit', data: { where, runtime: lang } });
     };
-    for (const d of project.dockerfiles) {
-      const proc = dockerfileProcess(d);
+    for (const image of project.facts.images()) {
+      const d = image.dockerfile;
+      const proc = project.facts.imageProcess(d, image.target);
       // Every service that runs this image adds `init: true`: fine.
-      if (d.usedBy.length > 0 && d.usedBy.every((s) => serviceProcess(s)?.composeInit)) continue;
+      if (d.usedBy.length > 0 && d.usedBy.every((s) => project.facts.serviceProcess(s)?.composeInit)) continue;
       inspect(proc, proc?.at.source === 'dockerfile-entrypoint' ? 'ENTRYPOINT' : 'CMD');
     }
     for (const file of project.composeFiles) {
       for (const service of file.services) {
         if (!getValue(service.node, 'command') && !getValue(service.node, 'entrypoint')) continue;
-        inspect(serviceProcess(service, project), `Service "${service.name}"`);
+        inspect(project.facts.serviceProcess(service), `Service "${service.name}"`);
       }
     }
   },

@@ -1,22 +1,21 @@
 import { defineRule } from '../rule.js';
-import type { Project } from '../../project/model.js';
 import { getValue } from '../../project/yaml-tree.js';
-import { dockerfileProcess, hasInit, serviceProcess, short, type ContainerProcess } from '../util/runtime-container.js';
-import { basename, parseShell } from '../util/runtime-command.js';
-import { buildContextOf, packageJsonIn, packageManagerRun, scriptText, serviceContext } from '../util/runtime-scripts.js';
+import { hasInit, reportPart, type ContainerProcess } from '../../project/facts/process.js';
+import { packageManagerRun } from '../../project/facts/commands.js';
+import { joinWords } from '../../project/facts/shell.js';
+import { short } from '../util/text.js';
 
 /** Scripts that run once and exit: signals matter little there. */
 const ONE_OFF = /(migrat|seed|build|test|lint|install|^ci$|prisma|typeorm|knex|sequelize|generate|setup)/i;
 
-function suggestion(project: Project, proc: ContainerProcess, script: string): string {
-  const context = proc.service ? serviceContext(proc.service, project) : proc.dockerfile ? buildContextOf(proc.dockerfile) : undefined;
-  const text = scriptText(packageJsonIn(project, context), script);
-  const cmds = text ? parseShell(text) : [];
-  const last = cmds.at(-1);
-  if (cmds.length === 1 && last && ['node', 'bun', 'deno'].includes(basename(last.words[0] ?? '')) && last.words.every((w) => /^[\w./:@=+-]+$/.test(w))) {
-    return `: ${JSON.stringify(last.words).replace(/","/g, '", "')}`;
+/** What to start instead: the command the script runs, when it is one plain `node …`. */
+function suggestion(proc: ContainerProcess, label: string, script: string): string {
+  const inner = proc.steps.filter((s) => s.via.at(-1) === label);
+  const last = inner.at(-1);
+  if (inner.length === 1 && last && ['node', 'bun', 'deno'].includes(last.command.program) && last.command.words.every((w) => /^[\w./:@=+-]+$/.test(w))) {
+    return `: ${JSON.stringify(last.command.words).replace(/","/g, '", "')}`;
   }
-  if (text) return ` (the "${script}" script runs "${short(text, 50)}")`;
+  if (inner.length > 0) return ` (the "${script}" script runs "${short(inner.map((s) => joinWords(s.command.words)).join(' && '), 50)}")`;
   return ` with the command its "${script}" script runs`;
 }
 
@@ -44,28 +43,27 @@ export default defineRule({
   check({ project, report }) {
     const inspect = (proc: ContainerProcess | undefined, where: string) => {
       if (!proc || !proc.entrypointKnown || hasInit(proc)) return;
-      const foreground = proc.commands.filter((c) => !c.background && c.words.length > 0);
-      const main = foreground.at(-1);
+      const main = proc.launcher?.command;
       if (!main) return;
       const run = packageManagerRun(main.words);
       if (!run || ONE_OFF.test(run.script)) return;
       const front = main.inShell && !main.exec ? `/bin/sh (then ${run.pm})` : run.pm;
-      const at = proc.service ? (proc.parts.find((p) => p.source === 'compose-command') ?? proc.parts.find((p) => p.source === 'compose-entrypoint') ?? proc.at) : proc.at;
+      const at = reportPart(proc);
       report({
         file: at.file,
         range: at.range,
         messageId: 'packageManager',
-        data: { where, step: short(main.words.join(' ')), front, pm: run.pm, suggestion: suggestion(project, proc, run.script) },
+        data: { where, step: short(main.words.join(' ')), front, pm: run.pm, suggestion: suggestion(proc, `${run.pm} script "${run.script}"`, run.script) },
       });
     };
-    for (const d of project.dockerfiles) {
-      const proc = dockerfileProcess(d);
+    for (const image of project.facts.images()) {
+      const proc = project.facts.imageProcess(image.dockerfile, image.target);
       inspect(proc, proc?.at.source === 'dockerfile-entrypoint' ? 'ENTRYPOINT' : 'CMD');
     }
     for (const file of project.composeFiles) {
       for (const service of file.services) {
         if (!getValue(service.node, 'command') && !getValue(service.node, 'entrypoint')) continue;
-        inspect(serviceProcess(service, project), `Service "${service.name}"`);
+        inspect(project.facts.serviceProcess(service), `Service "${service.name}"`);
       }
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { chainInstructions, imageName, runtimeBase } from '../util/runtime-container.js';
+import { imageName } from '../../project/facts/image.js';
 
 export default defineRule({
   id: 'disposability/shell-form-command',
@@ -22,16 +22,17 @@ export default defineRule({
     shellForm: '{{keyword}} uses shell form, so {{shell}} is PID 1 and SIGTERM does not reach "{{command}}"; use the exec form {{suggestion}}',
   },
   check({ project, report }) {
-    for (const d of project.dockerfiles) {
+    const seen = new Set<unknown>();
+    for (const image of project.facts.images()) {
+      const d = image.dockerfile;
       // The shell a shell-form command runs in: `SHELL [...]`, else /bin/sh.
-      const shellInst = chainInstructions(d)
-        .filter((i) => i.keyword === 'SHELL')
-        .at(-1);
-      const shell = shellInst?.exec?.[0] ?? '/bin/sh';
+      const shell = image.shell[0] ?? '/bin/sh';
       // Windows containers (PowerShell/cmd, Windows base images) stop processes differently.
-      const base = runtimeBase(d)?.image;
+      const base = image.base?.image;
       if (/(^|\\|\/)(powershell|pwsh|cmd)(\.exe)?$/i.test(shell) || (base && /^(mcr\.microsoft\.com\/(windows|powershell)|microsoft\/(windowsservercore|nanoserver))|nanoserver|windowsservercore|ltsc\d{4}/i.test(imageName(base) + ':' + base))) continue;
-      for (const inst of [d.entrypoint, d.cmd]) {
+      for (const inst of [image.entrypoint, image.cmd]) {
+        if (seen.has(inst)) continue;
+        seen.add(inst);
         if (!inst || inst.exec || !inst.args.trim()) continue;
         // `CMD exec node x` replaces the shell with the process: signals arrive.
         if (/^exec\s/.test(inst.args.trim())) continue;

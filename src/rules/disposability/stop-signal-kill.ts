@@ -1,7 +1,6 @@
 import { defineRule } from '../rule.js';
 import { getEntry } from '../../project/yaml-tree.js';
 import { resolvedString } from '../../project/load-compose.js';
-import { chainInstructions } from '../util/runtime-container.js';
 
 /** Signals no process can catch: SIGKILL and SIGSTOP, by name or number (x86/ARM numbering). */
 export function uncatchableSignal(value: string): string | undefined {
@@ -32,13 +31,14 @@ export default defineRule({
     signal: '{{where}} sets the stop signal to {{signal}}, which cannot be handled: the process never gets to shut down gracefully; use SIGTERM (the default) and handle it',
   },
   check({ project, report }) {
-    for (const d of project.dockerfiles) {
-      const inst = chainInstructions(d)
-        .filter((i) => i.keyword === 'STOPSIGNAL')
-        .at(-1);
+    const seen = new Set<unknown>();
+    for (const image of project.facts.images()) {
+      const inst = image.stopSignal;
       const signal = inst && uncatchableSignal(inst.args);
-      if (inst && signal && inst.stage === d.final?.index) report({ file: d.path, range: inst.range, messageId: 'signal', data: { where: 'STOPSIGNAL', signal } });
-      else if (inst && signal) report({ file: d.path, range: inst.range, messageId: 'signal', data: { where: 'STOPSIGNAL (inherited by the final stage)', signal } });
+      if (!inst || !signal || seen.has(inst)) continue;
+      seen.add(inst);
+      const where = inst.stage === image.release?.index ? 'STOPSIGNAL' : 'STOPSIGNAL (inherited by the final stage)';
+      report({ file: image.dockerfile.path, range: inst.range, messageId: 'signal', data: { where, signal } });
     }
     for (const file of project.composeFiles) {
       for (const service of file.services) {

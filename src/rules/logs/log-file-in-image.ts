@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
-import { envPairs } from '../config/secret-in-dockerfile.js';
-import { chainInstructions, imageName, runtimeBase } from '../util/runtime-container.js';
+import { instructionPairs as envPairs } from '../../project/load-dockerfile.js';
+import { imageName } from '../../project/facts/image.js';
 import { parseImageRef } from '../../project/load-dockerfile.js';
 
 /** Official web server images link these log files to stdout/stderr already. */
@@ -40,9 +40,13 @@ export default defineRule({
     logEnv: 'ENV {{name}}={{path}} sends logs to a file; log to stdout/stderr instead',
   },
   check({ project, report }) {
-    for (const d of project.dockerfiles) {
-      const linked = linksLogsToStdout(runtimeBase(d)?.image);
-      for (const inst of chainInstructions(d)) {
+    const seen = new Set<unknown>();
+    for (const image of project.facts.images()) {
+      const d = image.dockerfile;
+      const linked = linksLogsToStdout(image.base?.image);
+      for (const inst of image.instructions) {
+        if (seen.has(inst)) continue;
+        seen.add(inst);
         const text = inst.exec ? inst.exec.join(' ') : inst.args;
         if (inst.keyword === 'ENV') {
           for (const { name, value } of envPairs(inst.args, 'ENV')) {
@@ -54,7 +58,7 @@ export default defineRule({
         }
         if (!['RUN', 'CMD', 'ENTRYPOINT', 'VOLUME'].includes(inst.keyword)) continue;
         // Only the CMD/ENTRYPOINT the image ends up with, not ones a later stage replaces.
-        if ((inst.keyword === 'CMD' || inst.keyword === 'ENTRYPOINT') && inst !== d.cmd && inst !== d.entrypoint) continue;
+        if ((inst.keyword === 'CMD' || inst.keyword === 'ENTRYPOINT') && inst !== image.cmd && inst !== image.entrypoint) continue;
         const flag = LOG_FLAG.exec(text);
         if (flag && inst.keyword !== 'RUN') {
           report({ file: d.path, range: inst.range, messageId: 'logFlag', data: { keyword: inst.keyword, path: flag[3] } });

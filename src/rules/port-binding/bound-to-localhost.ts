@@ -1,9 +1,8 @@
 import { defineRule } from '../rule.js';
 import type { ComposeService, Project } from '../../project/model.js';
 import { getValue } from '../../project/yaml-tree.js';
-import { dockerfileProcess, runtimeEnvNames, serviceProcess, type ContainerProcess } from '../util/runtime-container.js';
-import { hostOf, isLoopbackHost, isReverseProxy, listenSpec, webServerOf, type ListenSpec, type WebServer } from '../util/runtime-command.js';
-import type { StartCommand } from '../util/start-command.js';
+import { containerEnvNames, reportPart, type CommandPart, type ContainerProcess } from '../../project/facts/process.js';
+import { hostOf, isLoopbackHost, isReverseProxy, listenSpec, webServerOf, type ListenSpec, type WebServer } from '../../project/facts/web-server.js';
 
 interface Problem {
   kind: 'explicit' | 'default';
@@ -17,8 +16,9 @@ interface Problem {
 /** The web server of a process and where it listens, when that is loopback only. */
 function loopbackServer(proc: ContainerProcess, project: Project): Problem | undefined {
   // Another server in the same container (nginx in front of gunicorn on 127.0.0.1) reaches it.
-  if (proc.commands.some((c) => isReverseProxy(c.words))) return undefined;
-  for (const c of proc.commands) {
+  const commands = proc.steps.map((s) => s.command);
+  if (commands.some((c) => isReverseProxy(c.words))) return undefined;
+  for (const c of commands) {
     const server = webServerOf(c.words);
     if (!server) continue;
     const spec: ListenSpec = listenSpec(server);
@@ -39,9 +39,11 @@ function loopbackServer(proc: ContainerProcess, project: Project): Problem | und
   return undefined;
 }
 
-function envOverridden(problem: Problem, service: ComposeService | undefined, proc: ContainerProcess): boolean {
+function envOverridden(project: Project, problem: Problem, service: ComposeService, proc: ContainerProcess): boolean {
   if (problem.envOverrides.length === 0) return false;
-  const { names, unknown } = runtimeEnvNames(service, proc.dockerfile);
+  const serviceProc = project.facts.serviceProcess(service) ?? proc;
+  const { names, unknown } = containerEnvNames(project, serviceProc);
+  for (const n of proc.image?.env.keys() ?? []) names.add(n);
   return unknown || problem.envOverrides.some((n) => names.has(n));
 }
 
@@ -67,7 +69,7 @@ export default defineRule({
     default: '{{server}} listens on {{host}} unless told otherwise, and nothing here changes it, so only processes inside the same container can connect; use {{fix}}',
   },
   check({ project, report }) {
-    const emit = (at: StartCommand, p: Problem) =>
+    const emit = (at: CommandPart, p: Problem) =>
       report({
         file: at.file,
         range: at.range,
@@ -75,15 +77,16 @@ export default defineRule({
         data: p.kind === 'explicit' ? { server: p.server.name, host: p.host, flag: p.flag ?? '' } : { server: p.server.name, host: p.host, fix: `\`${p.fix}\`${p.envOverrides.length ? ` or set ${p.envOverrides.join('/')}` : ''}` },
       });
 
-    for (const d of project.dockerfiles) {
-      const proc = dockerfileProcess(d);
+    for (const image of project.facts.images()) {
+      const d = image.dockerfile;
+      const proc = project.facts.imageProcess(d, image.target);
       if (!proc) continue;
       const p = loopbackServer(proc, project);
       if (!p) continue;
       if (p.kind === 'default' && p.envOverrides.length > 0) {
         // The default can be changed by the environment: only report when every service running this command is known not to.
         const running = d.usedBy.filter((s) => !getValue(s.node, 'command') && !getValue(s.node, 'entrypoint') && !getValue(s.node, 'network_mode'));
-        if (running.length === 0 || running.some((s) => envOverridden(p, s, proc))) continue;
+        if (running.length === 0 || running.some((s) => envOverridden(project, p, s, proc))) continue;
       }
       emit(proc.at, p);
     }
@@ -91,12 +94,11 @@ export default defineRule({
       for (const service of file.services) {
         const own = getValue(service.node, 'command') ?? getValue(service.node, 'entrypoint');
         if (!own || getValue(service.node, 'network_mode') || getValue(service.overriddenBy?.node, 'network_mode')) continue;
-        const proc = serviceProcess(service, project);
+        const proc = project.facts.serviceProcess(service);
         if (!proc) continue;
         const p = loopbackServer(proc, project);
-        if (!p || (p.kind === 'default' && envOverridden(p, service, proc))) continue;
-        const at = proc.parts.find((x) => x.source === 'compose-command') ?? proc.parts.find((x) => x.source === 'compose-entrypoint') ?? proc.at;
-        emit(at, p);
+        if (!p || (p.kind === 'default' && envOverridden(project, p, service, proc))) continue;
+        emit(reportPart(proc), p);
       }
     }
   },

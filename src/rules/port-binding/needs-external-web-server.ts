@@ -2,9 +2,9 @@ import { defineRule } from '../rule.js';
 import type { ComposeFile, ComposeService, Dockerfile, Project } from '../../project/model.js';
 import type { Range } from '../../project/range.js';
 import { parseImageRef } from '../../project/load-dockerfile.js';
-import { serviceImage } from '../util/compose.js';
-import { chainInstructions, dockerfileProcess, imageName, runtimeBase } from '../util/runtime-container.js';
-import { programOf } from '../util/runtime-command.js';
+import { serviceImage } from '../../project/facts/service.js';
+import { imageFacts, imageName } from '../../project/facts/image.js';
+import { programOf } from '../../project/facts/shell.js';
 
 /** `php:8.3-fpm`, `php:fpm-alpine`, `bitnami/php-fpm`. */
 export function isPhpFpmImage(ref: string): boolean {
@@ -21,7 +21,7 @@ const FRONT_IMAGE = /^(nginx|nginxinc\/[\w.-]+|bitnami\/nginx|openresty\/[\w.-]+
 const OWN_SERVER = /\b(nginx|apache2?|httpd|caddy|lighttpd|openresty|frankenphp|supervisord?|s6-overlay|roadrunner|swoole|octane|php\s+-S|artisan\s+serve)\b/i;
 
 function isFrontDockerfile(d: Dockerfile | undefined): boolean {
-  const base = d && runtimeBase(d);
+  const base = d && imageFacts(d).base;
   return Boolean(base && FRONT_IMAGE.test(imageName(base.image)));
 }
 
@@ -41,10 +41,10 @@ function frontIn(files: readonly ComposeFile[]): boolean {
 }
 
 /** The PHP-FPM image runs FPM itself (its default CMD, or php-fpm named). */
-function runsFpm(d: Dockerfile): boolean {
-  const proc = dockerfileProcess(d);
+function runsFpm(project: Project, d: Dockerfile, target: string | undefined): boolean {
+  const proc = project.facts.imageProcess(d, target);
   if (!proc) return true;
-  return proc.commands.some((c) => /^php-fpm[\d.]*$/.test(programOf(c.words).name));
+  return proc.steps.some((s) => /^php-fpm[\d.]*$/.test(programOf(s.command.words).name));
 }
 
 export default defineRule({
@@ -69,10 +69,11 @@ export default defineRule({
     service: 'Service "{{service}}" runs {{image}}, which speaks FastCGI, not HTTP, and {{where}}; add an nginx or Caddy service, or use an image that serves HTTP',
   },
   check({ project, report }) {
-    for (const d of project.dockerfiles) {
-      const base = runtimeBase(d);
+    for (const image of project.facts.images()) {
+      const d = image.dockerfile;
+      const base = image.base;
       if (!base || !isPhpFpmImage(base.image)) continue;
-      if (chainInstructions(d).some((i) => i.keyword !== 'FROM' && OWN_SERVER.test(i.args)) || !runsFpm(d)) continue;
+      if (image.instructions.some((i) => i.keyword !== 'FROM' && OWN_SERVER.test(i.args)) || !runsFpm(project, d, image.target)) continue;
       const where = whereFor(project, d.usedBy);
       if (!where) continue;
       report({ file: d.path, range: base.from.range, messageId: 'dockerfile', data: { dockerfile: d.path, image: base.image, where } });

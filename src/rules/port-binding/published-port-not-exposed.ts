@@ -2,31 +2,8 @@ import { defineRule } from '../rule.js';
 import { getValue } from '../../project/yaml-tree.js';
 import { resolvedString, resolvedValue } from '../../project/load-compose.js';
 import type { YNode } from '../../project/yaml-tree.js';
-import { substituteArgs } from '../../project/load-dockerfile.js';
-import type { ComposeService, Dockerfile } from '../../project/model.js';
-import { stageChain } from '../util/runtime-container.js';
-import { serviceEnvironment } from '../util/compose.js';
-
-/** Ports the final stage EXPOSEs, with the stages it is built FROM (ARG defaults substituted). */
-export function exposedPorts(d: Dockerfile): Set<number> {
-  const out = new Set<number>();
-  const args = new Map(d.globalArgs);
-  for (const inst of stageChain(d).reverse().flatMap((s) => s.instructions)) {
-    if (inst.keyword === 'ARG') {
-      const [name, value] = inst.args.split('=');
-      if (value !== undefined) args.set(name.trim(), value.trim());
-    }
-    if (inst.keyword !== 'EXPOSE') continue;
-    for (const word of substituteArgs(inst.args, args).split(/\s+/)) {
-      const m = /^(\d+)(?:-(\d+))?(\/\w+)?$/.exec(word);
-      if (!m) continue;
-      const from = Number(m[1]);
-      const to = m[2] ? Number(m[2]) : from;
-      for (let p = from; p <= to && p - from < 1000; p++) out.add(p);
-    }
-  }
-  return out;
-}
+import type { ComposeService } from '../../project/model.js';
+import { buildTarget, serviceEnvironment } from '../../project/facts/service.js';
 
 /** The container (target) port of a short or long port entry. */
 export function targetPort(spec: string): number | undefined {
@@ -77,7 +54,7 @@ export default defineRule({
     for (const file of project.composeFiles) {
       for (const service of file.services) {
         if (!service.dockerfile) continue;
-        const exposed = exposedPorts(service.dockerfile);
+        const exposed = new Set(project.facts.image(service.dockerfile, buildTarget(service)).exposed);
         if (exposed.size === 0) continue;
         const ports = getValue(service.node, 'ports');
         if (ports?.kind !== 'seq') continue;

@@ -1,8 +1,8 @@
 import { defineRule } from '../rule.js';
 import type { ComposeService } from '../../project/model.js';
 import { getValue } from '../../project/yaml-tree.js';
-import { chainInstructions, dockerfileProcess, imageName, runtimeBase } from '../util/runtime-container.js';
-import { hostOf, listenSpec, webServerOf, type WebServer } from '../util/runtime-command.js';
+import { imageName } from '../../project/facts/image.js';
+import { hostOf, listenSpec, webServerOf, type WebServer } from '../../project/facts/web-server.js';
 
 /** Official language and OS images: they EXPOSE nothing, so the Dockerfile must. */
 const NO_EXPOSE_BASE =
@@ -68,14 +68,15 @@ export default defineRule({
     noPort: '{{dockerfile}} starts {{server}} but declares no port, and service "{{service}}" neither publishes nor exposes one; add `EXPOSE {{port}}` (and `ports:` where it must be reachable)',
   },
   check({ project, report }) {
-    for (const d of project.dockerfiles) {
-      const base = runtimeBase(d);
+    for (const image of project.facts.images()) {
+      const d = image.dockerfile;
+      const base = image.base;
       if (!base || !NO_EXPOSE_BASE.test(imageName(base.image))) continue;
       // Any EXPOSE in the final chain counts, also ones we cannot read (`EXPOSE $PORT`).
-      if (chainInstructions(d).some((i) => i.keyword === 'EXPOSE')) continue;
-      const proc = dockerfileProcess(d);
+      if (image.instructions.some((i) => i.keyword === 'EXPOSE')) continue;
+      const proc = project.facts.imageProcess(d, image.target);
       if (!proc) continue;
-      const command = proc.commands.find((c) => !c.background && webServerOf(c.words));
+      const command = proc.steps.map((s) => s.command).find((c) => !c.background && webServerOf(c.words));
       if (!command) continue;
       const server = webServerOf(command.words)!;
       const spec = listenSpec(server);

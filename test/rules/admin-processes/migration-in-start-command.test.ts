@@ -7,13 +7,45 @@ ruleTester(rule, {
     { name: 'migration job alone', files: { 'docker-stack.yml': 'services:\n  migrate:\n    image: app:1\n    command: npx prisma migrate deploy\n    deploy:\n      mode: replicated-job\n' } },
     { name: 'one-off job of two admin steps', files: { 'compose.yaml': 'services:\n  setup:\n    image: app:1\n    command: sh -c "python manage.py migrate && python manage.py collectstatic --noinput"\n' } },
     { name: 'apt-get update is not a migration', files: { Dockerfile: 'FROM debian:12\nCMD apt-get update && exec nginx -g "daemon off;"\n' } },
+    {
+      name: 'npm start whose script only serves',
+      files: { Dockerfile: 'FROM node:20\nCOPY . .\nCMD ["npm", "start"]\n', 'package.json': JSON.stringify({ name: 'x', scripts: { start: 'node server.js', migrate: 'prisma migrate deploy' } }) },
+    },
+    {
+      name: 'an entrypoint script that only waits for the database',
+      files: {
+        Dockerfile: 'FROM python:3.12\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["gunicorn", "app.wsgi"]\n',
+        'entrypoint.sh': '#!/bin/sh\nuntil nc -z db 5432; do sleep 1; done\nexec "$@"\n',
+      },
+    },
     { name: 'migration only in RUN', files: { Dockerfile: 'FROM python:3.12\nRUN python manage.py collectstatic --noinput\nCMD ["gunicorn", "app.wsgi"]\n' } },
   ],
   invalid: [
     {
       name: 'prisma migrate before the server in CMD',
       files: { Dockerfile: 'FROM node:20\nCOPY . .\nCMD ["sh", "-c", "npx prisma migrate deploy && node dist/server.js"]\n' },
-      errors: [{ file: 'Dockerfile', line: 3, column: 1, messageId: 'migration', message: /runs a migration \("sh -c npx prisma migrate deploy"\) before the server/ }],
+      errors: [{ file: 'Dockerfile', line: 3, column: 1, messageId: 'migration', message: /runs a migration \("npx prisma migrate deploy"\) before the server/ }],
+    },
+    {
+      name: 'an npm script chain runs the migration (start-docker → prisma migrate deploy)',
+      files: {
+        Dockerfile: 'FROM node:20\nWORKDIR /app\nCOPY . .\nCMD ["npm", "run", "start-docker"]\n',
+        'package.json': JSON.stringify({ name: 'x', scripts: { 'start-docker': 'npm run migrate && node dist/server.js', migrate: 'prisma migrate deploy' } }),
+      },
+      errors: [{ file: 'Dockerfile', line: 4, message: /npm script "start-docker" → npm script "migrate" → prisma migrate deploy/ }],
+    },
+    {
+      name: 'the entrypoint script migrates, then execs the CMD',
+      files: {
+        Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "app.wsgi"]\n',
+        'docker-entrypoint.sh': '#!/bin/sh\nset -e\npython manage.py migrate --noinput\nexec "$@"\n',
+      },
+      errors: [{ file: 'Dockerfile', line: 5, message: /docker-entrypoint\.sh → python manage\.py migrate/ }],
+    },
+    {
+      name: 'a RUN heredoc is not the start command, but CMD after it is read',
+      files: { Dockerfile: 'FROM node:20\nRUN <<EOF\nnpx prisma generate\nEOF\nCMD ["sh", "-c", "npx prisma migrate deploy && node server.js"]\n' },
+      errors: [{ file: 'Dockerfile', line: 5, message: /prisma migrate deploy/ }],
     },
     {
       name: 'Django migrate and runserver in compose',
