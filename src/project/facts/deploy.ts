@@ -240,10 +240,11 @@ export function dockerfileStatuses(project: Project, compose: Map<ComposeFile, C
       targets = users.map((s) => buildTarget(s));
     } else {
       // Built on its own (by CI, or by a compose file that is not deployed): the release is its last stage,
-      // unless every compose user builds a development target.
+      // unless every compose user builds a development target, or a production Dockerfile sits beside it.
       const devTargetsOnly = d.usedBy.length > 0 && d.usedBy.every((s) => isDevStageName(buildTarget(s)));
-      release = !devTargetsOnly && !isDevStageName(d.stages.at(-1)?.name);
-      reason = release ? 'the image built from it' : 'only development targets are built from it';
+      const prodSibling = purpose === undefined ? project.dockerfiles.find((o) => o !== d && dirname(o.path) === dirname(d.path) && pathPurpose(o.path) === 'production') : undefined;
+      release = !devTargetsOnly && !prodSibling && !isDevStageName(d.stages.at(-1)?.name);
+      reason = release ? 'the image built from it' : prodSibling ? `${prodSibling.path} is the production Dockerfile beside it` : 'only development targets are built from it';
       targets = [undefined];
     }
     const releaseStages = new Set<number>();

@@ -4,10 +4,10 @@
  * them again and never import each other.
  */
 import type { ComposeFile, ComposeService, Dockerfile, Project } from '../model.js';
-import { composeStatuses, devRegions, dockerfileStatuses, inDevRegion, type ComposeStatus, type DevRegion, type DockerfileStatus } from './deploy.js';
+import { composeStatuses, devRegions, dockerfileStatuses, inDevRegion, pathPurpose, sameApp, type ComposeStatus, type DevRegion, type DockerfileStatus } from './deploy.js';
 import { imageFacts, type ImageFacts } from './image.js';
 import { imageProcess, serviceProcess, type ContainerProcess } from './process.js';
-import { serviceEnv, type ServiceEnv } from './service.js';
+import { envFilePaths, serviceEnv, type ServiceEnv } from './service.js';
 
 export interface Facts {
   /** Deploy status of each compose file. */
@@ -29,6 +29,13 @@ export interface Facts {
   serviceProcess(service: ComposeService): ContainerProcess | undefined;
   /** Variables a compose service sets (environment + env_file). */
   serviceEnv(service: ComposeService): ServiceEnv;
+  /**
+   * The environment a deploy file describes: `production` for what is deployed (and files named so),
+   * `development`/`test` for the rest; undefined for examples, unused files and other tools' files.
+   */
+  environmentOf(path: string): 'production' | 'development' | 'test' | undefined;
+  /** Two files describe one app in two different environments (dev and prod compose files of one folder, say). */
+  environmentsOfOneApp(a: string, b: string): boolean;
 }
 
 export function createFacts(project: Project): Facts {
@@ -49,6 +56,30 @@ export function createFacts(project: Project): Facts {
     images: () => project.dockerfiles.flatMap((d) => dockerfileMap().get(d)!.targets.map((t) => imageFacts(d, t))),
     imageProcess: (d, target) => imageProcess(project, d, target),
     serviceProcess: (service) => serviceProcess(project, service),
+    environmentOf(path) {
+      const file = project.composeFiles.find((f) => f.path === path);
+      if (file) {
+        const s = composeMap().get(file);
+        if (!s) return undefined;
+        if (s.deployed) return 'production';
+        if (s.role === 'test') return 'test';
+        if (s.role === 'development' || s.role === 'override' || s.role === 'dev-infrastructure' || s.role === 'main' || s.role === 'production' || s.role === 'stack') return 'development';
+        return undefined;
+      }
+      const d = project.dockerfiles.find((x) => x.path === path);
+      if (d) return dockerfileMap().get(d)?.release ? (pathPurpose(path) === 'test' ? 'test' : 'production') : pathPurpose(path) === 'test' ? 'test' : 'development';
+      const purpose = pathPurpose(path);
+      if (purpose === 'production' || purpose === 'test' || purpose === 'development') return purpose;
+      if (purpose !== undefined) return undefined;
+      const readByDeployed = [...composeMap().values()].some((s) => s.deployed && s.file.services.some((x) => envFilePaths(x).some((e) => e.path === path)));
+      return readByDeployed ? 'production' : 'development';
+    },
+    environmentsOfOneApp(a, b) {
+      if (!sameApp(a, b)) return false;
+      const ea = this.environmentOf(a);
+      const eb = this.environmentOf(b);
+      return ea !== undefined && eb !== undefined && ea !== eb;
+    },
     serviceEnv(service) {
       let env = envs.get(service);
       if (!env) envs.set(service, (env = serviceEnv(project, service)));

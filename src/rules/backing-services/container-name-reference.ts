@@ -1,9 +1,9 @@
 import { defineRule } from '../rule.js';
 import type { ComposeFile } from '../../project/model.js';
-import { dirname } from '../../project/classify.js';
+import { dirname } from '../../project/paths.js';
 import { mapEntries, resolvedString } from '../../project/load-compose.js';
 import { getValue } from '../../project/yaml-tree.js';
-import { serviceEnvironment } from '../util/compose.js';
+import { serviceEnvironment } from '../../project/facts/service.js';
 
 const HOST_KEY = /(^|_)(HOST|HOSTNAME|HOSTS|ADDR|ADDRESS|SERVER|SERVERS|ENDPOINT|BROKERS?|NODES?)$/i;
 

@@ -1,9 +1,9 @@
 import { defineRule } from '../rule.js';
 import type { ComposeService } from '../../project/model.js';
-import { dirname } from '../../project/classify.js';
+import { dirname } from '../../project/paths.js';
 import { resolvedString } from '../../project/load-compose.js';
 import { getValue } from '../../project/yaml-tree.js';
-import { serviceEnvironment } from '../util/compose.js';
+import { serviceEnvironment } from '../../project/facts/service.js';
 
 /** A URL or host:port that points at the container itself. */
 const LOCAL_URL = /\b([a-z][a-z0-9+.-]*):\/\/(?:[^\s@/]*@)?(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?::(\d+))?/i;

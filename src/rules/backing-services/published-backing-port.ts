@@ -1,8 +1,7 @@
 import { defineRule } from '../rule.js';
 import { resolvedString } from '../../project/load-compose.js';
 import { getValue } from '../../project/yaml-tree.js';
-import { backingFamily, serviceImage } from '../util/compose.js';
-import { isDevOnlyCompose } from '../util/infra-files.js';
+import { backingFamily, serviceImage } from '../../project/facts/service.js';
 
 /** The ports each backing-service family speaks its protocol on (admin web UIs are not listed). */
 const DATA_PORTS: Record<string, { ports: number[]; label: string }> = {
@@ -62,7 +61,6 @@ export default defineRule({
   },
   check({ project, report }) {
     for (const file of project.composeFiles) {
-      if (isDevOnlyCompose(file)) continue;
       for (const service of file.services) {
         const image = serviceImage(service);
         const family = image ? backingFamily(image.value) : undefined;

@@ -3,7 +3,7 @@ import { getValue } from '../../project/yaml-tree.js';
 import { resolvedString } from '../../project/load-compose.js';
 import { splitArgs, type SimpleCommand } from '../../project/facts/shell.js';
 import { runCommands } from '../../project/facts/image.js';
-import { gitRemote, hideUrlCredentials, isMovingRef, sourceArchive, type RemoteSource } from '../util/infra-remote.js';
+import { gitRemote, hideUrlCredentials, isMovingRef, sourceArchive, type RemoteSource } from '../../project/facts/remote.js';
 
 const GIT_CLONE_VALUE_FLAGS = new Set(['-b', '--branch', '--depth', '-o', '--origin', '-c', '--config', '--reference', '--separate-git-dir', '-j', '--jobs', '--filter', '--shallow-since', '--shallow-exclude', '-u', '--upload-pack', '--template', '--bundle-uri', '--server-option']);
 const GIT_GLOBAL_VALUE_FLAGS = new Set(['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--exec-path']);

@@ -1,9 +1,11 @@
 import { defineRule } from '../rule.js';
-import type { ComposeService, Dockerfile } from '../../project/model.js';
-import { chainInstructions, imageName, short, startParts } from '../util/runtime-container.js';
-import { basename, programOf, type SimpleCommand } from '../util/runtime-command.js';
-import { serviceImage } from '../util/compose.js';
-import { serviceVolumes } from '../util/volumes.js';
+import type { ComposeService } from '../../project/model.js';
+import { getValue } from '../../project/yaml-tree.js';
+import { imageName, type ImageFacts } from '../../project/facts/image.js';
+import { basename, programOf, type SimpleCommand } from '../../project/facts/shell.js';
+import { serviceImage, serviceVolumes } from '../../project/facts/service.js';
+import { reportPart, type ContainerProcess } from '../../project/facts/process.js';
+import { short } from '../util/text.js';
 
 /** Programs that only wait or keep the container alive: backgrounding them is harmless. */
 const IDLE = /^(sleep|tail|true|wait|cat|echo|printf|trap|exit)$/;
@@ -23,22 +25,22 @@ function initScript(c: SimpleCommand): string | undefined {
 }
 
 /** nginx started in its default daemon mode: no `-g "daemon off;"`, no custom config that could say so. */
-function nginxDaemonizes(c: SimpleCommand, dockerfile: Dockerfile | undefined, service: ComposeService | undefined): boolean {
+function nginxDaemonizes(c: SimpleCommand, image: ImageFacts | undefined, service: ComposeService | undefined): boolean {
   const { name, args } = programOf(c.words);
   if (name !== 'nginx' && name !== 'openresty') return false;
   if (args.some((a) => /^-[stTvVhq?]$/.test(a) || a === '-c')) return false;
   const g = args.indexOf('-g');
   if (g >= 0 && /daemon\s+off/.test(args[g + 1] ?? '')) return false;
   // The main nginx.conf may say `daemon off;`: stay quiet when the image or the service replaces it.
-  if (dockerfile) {
-    for (const inst of chainInstructions(dockerfile)) {
+  if (image) {
+    for (const inst of image.instructions) {
       if (/daemon\s+off/.test(inst.args)) return false;
       if ((inst.keyword === 'COPY' || inst.keyword === 'ADD') && /(^|\s)\/etc\/nginx\/?(nginx\.conf)?\s*$|\/usr\/local\/openresty\/nginx\/conf\/?(nginx\.conf)?\s*$/.test(inst.args)) return false;
     }
   }
   if (service) {
     if (serviceVolumes(service).some((v) => /^\/etc\/nginx\/?(nginx\.conf)?$|openresty/.test(v.target ?? ''))) return false;
-    if (!dockerfile) {
+    if (!image) {
       // Only the official image's nginx.conf is known to lack `daemon off;`.
       const image = serviceImage(service);
       if (!image || !/^nginx$/.test(imageName(image.value))) return false;
@@ -47,13 +49,13 @@ function nginxDaemonizes(c: SimpleCommand, dockerfile: Dockerfile | undefined, s
   return true;
 }
 
-function findProblem(commands: SimpleCommand[], dockerfile: Dockerfile | undefined, service: ComposeService | undefined): Finding | undefined {
+function findProblem(commands: SimpleCommand[], image: ImageFacts | undefined, service: ComposeService | undefined): Finding | undefined {
   for (const c of commands) {
     const name = initScript(c);
     if (name) return { messageId: 'initScript', name, step: c.raw.join(' ') };
   }
   for (const c of commands) {
-    if (!c.background && nginxDaemonizes(c, dockerfile, service)) return { messageId: 'nginxDaemon', name: 'nginx', step: c.raw.join(' ') };
+    if (!c.background && nginxDaemonizes(c, image, service)) return { messageId: 'nginxDaemon', name: 'nginx', step: c.raw.join(' ') };
   }
   const last = commands.length - 1;
   for (let i = 0; i <= last; i++) {
@@ -92,10 +94,22 @@ export default defineRule({
     backgroundProcess: '{{where}} starts {{name}} in the background ("{{step}}") next to the main process: nothing restarts it when it dies and it gets no SIGTERM; run it as its own service',
   },
   check({ project, report }) {
-    for (const sp of startParts(project)) {
-      const problem = findProblem(sp.commands, sp.dockerfile, sp.service);
-      if (!problem) continue;
-      report({ file: sp.part.file, range: sp.part.range, messageId: problem.messageId, data: { where: sp.where, name: problem.name, step: short(problem.step) } });
+    const seen = new Set<unknown>();
+    const inspect = (proc: ContainerProcess | undefined) => {
+      if (!proc) return;
+      const at = reportPart(proc);
+      if (seen.has(at.range)) return;
+      const problem = findProblem(proc.steps.map((s) => s.command), proc.image, proc.service);
+      if (!problem) return;
+      seen.add(at.range);
+      report({ file: at.file, range: at.range, messageId: problem.messageId, data: { where: at.where, name: problem.name, step: short(problem.step) } });
+    };
+    for (const image of project.facts.images()) inspect(project.facts.imageProcess(image.dockerfile, image.target));
+    for (const file of project.composeFiles) {
+      for (const service of file.services) {
+        if (!getValue(service.node, 'command') && !getValue(service.node, 'entrypoint')) continue;
+        inspect(project.facts.serviceProcess(service));
+      }
     }
   },
 });

@@ -1,29 +1,8 @@
 import { defineRule } from '../rule.js';
-import { short, startParts } from '../util/runtime-container.js';
-import { parseShell, programOf, type SimpleCommand } from '../util/runtime-command.js';
-import { buildContextOf, packageJsonIn, packageManagerRun, scriptText, serviceContext } from '../util/runtime-scripts.js';
-
-const FOREVER_QUERIES = new Set(['list', 'stop', 'stopall', 'logs', 'cleanlogs', 'columns', 'config', 'set', 'clear', 'restartall']);
-
-/** The process manager a command starts, if any. */
-export function processManagerOf(words: readonly string[]): string | undefined {
-  const { name, args } = programOf(words);
-  const positional = args.filter((a) => !a.startsWith('-'));
-  if (name === 'pm2') {
-    const sub = positional[0] ?? '';
-    if (/^(start|restart|reload|resurrect|startOrRestart|startOrReload|startOrGracefulReload)$/.test(sub) || /\.(c|m)?js$|\.json$|\.ya?ml$/.test(sub)) return 'pm2';
-    return undefined;
-  }
-  if (name === 'supervisord' || name === 'supervisor.supervisord') return 'supervisord';
-  if (name === 'circusd') return 'circus';
-  if (name === 'forever' && positional[0] && !FOREVER_QUERIES.has(positional[0])) return 'forever';
-  // Procfile runners start every process type in one container unless told which.
-  if ((name === 'honcho' || name === 'foreman' || name === 'nf' || name === 'overmind') && /^(start|s)$/.test(positional[0] ?? '') && positional.length === 1) return name;
-  if (name === 'hivemind') return 'hivemind';
-  if (name === 'concurrently' && positional.length >= 2) return 'concurrently';
-  if ((name === 'npm-run-all' && args.some((a) => a === '-p' || a === '--parallel')) || (name === 'run-p' && positional.length >= 2)) return name;
-  return undefined;
-}
+import { getValue } from '../../project/yaml-tree.js';
+import { processManagerOf } from '../../project/facts/commands.js';
+import { describeStep, reportPart, type ContainerProcess } from '../../project/facts/process.js';
+import { short } from '../util/text.js';
 
 export default defineRule({
   id: 'concurrency/process-manager',
@@ -47,35 +26,25 @@ export default defineRule({
     manager: '{{where}} starts {{manager}} ("{{step}}"), which runs and restarts processes inside one container where Swarm cannot see them; run each process type as its own service and scale it with replicas',
   },
   check({ project, report }) {
-    for (const sp of startParts(project)) {
-      const found = (commands: SimpleCommand[]): { manager: string; step: string } | undefined => {
-        for (const c of commands) {
-          const manager = processManagerOf(c.words);
-          if (manager) return { manager, step: c.words.join(' ') };
-        }
-        return undefined;
-      };
-      let hit = found(sp.commands);
-      if (!hit) {
-        // `npm start` whose package.json script starts the manager.
-        const context = sp.service ? serviceContext(sp.service, project) : sp.dockerfile ? buildContextOf(sp.dockerfile) : undefined;
-        for (const c of sp.commands) {
-          const run = packageManagerRun(c.words);
-          const text = run && scriptText(packageJsonIn(project, context), run.script);
-          const inner = text ? found(parseShell(text)) : undefined;
-          if (inner) {
-            hit = { manager: inner.manager, step: `${c.words.join(' ')} → ${inner.step}` };
-            break;
-          }
-        }
+    const seen = new Set<unknown>();
+    const inspect = (proc: ContainerProcess | undefined) => {
+      if (!proc) return;
+      const at = reportPart(proc);
+      if (seen.has(at.range)) return;
+      for (const step of proc.steps) {
+        const manager = processManagerOf(step.command.words);
+        if (!manager) continue;
+        seen.add(at.range);
+        report({ file: at.file, range: at.range, messageId: manager === 'pm2' ? 'pm2' : 'manager', data: { where: at.where, manager, step: short(describeStep(step), 80) } });
+        return;
       }
-      if (!hit) continue;
-      report({
-        file: sp.part.file,
-        range: sp.part.range,
-        messageId: hit.manager === 'pm2' ? 'pm2' : 'manager',
-        data: { where: sp.where, manager: hit.manager, step: short(hit.step, 80) },
-      });
+    };
+    for (const image of project.facts.images()) inspect(project.facts.imageProcess(image.dockerfile, image.target));
+    for (const file of project.composeFiles) {
+      for (const service of file.services) {
+        if (!getValue(service.node, 'command') && !getValue(service.node, 'entrypoint')) continue;
+        inspect(project.facts.serviceProcess(service));
+      }
     }
   },
 });

@@ -1,10 +1,8 @@
 import { defineRule } from '../rule.js';
 import { getEntry, getValue } from '../../project/yaml-tree.js';
 import { resolvedString } from '../../project/load-compose.js';
-import { backingFamily, serviceImage } from '../util/compose.js';
-import { hasPlacementConstraint, serviceVolumes, SYSTEM_MOUNTS } from '../util/volumes.js';
-import { serviceProcess } from '../util/runtime-container.js';
-import { webServerOf } from '../util/runtime-command.js';
+import { backingFamily, hasPlacementConstraint, serviceImage, serviceVolumes, SYSTEM_MOUNTS } from '../../project/facts/service.js';
+import { webServerOf } from '../../project/facts/web-server.js';
 
 export default defineRule({
   id: 'concurrency/single-replica',
@@ -27,8 +25,7 @@ export default defineRule({
     single: 'Service "{{service}}" runs {{server}} and keeps no local state, but is fixed at replicas: 1: every update and node failure takes it down; run two or more replicas',
   },
   check({ project, report }) {
-    for (const file of project.composeFiles) {
-      if (file.role !== 'stack') continue;
+    for (const file of project.facts.deployedComposeFiles()) {
       for (const service of file.services) {
         const deploy = getValue(service.node, 'deploy');
         const replicas = getEntry(deploy, 'replicas');
@@ -39,8 +36,8 @@ export default defineRule({
         const image = serviceImage(service);
         if (image && backingFamily(image.value)) continue;
         if (serviceVolumes(service).some((v) => v.type !== 'tmpfs' && !v.readOnly && !(v.source && SYSTEM_MOUNTS.test(v.source)))) continue;
-        const proc = serviceProcess(service, project);
-        const server = proc?.commands.filter((c) => !c.background).map((c) => webServerOf(c.words)).find(Boolean);
+        const proc = project.facts.serviceProcess(service);
+        const server = proc?.steps.filter((s) => !s.command.background).map((s) => webServerOf(s.command.words)).find(Boolean);
         if (!server) continue;
         report({ file: file.path, range: replicas.value.range, messageId: 'single', data: { service: service.name, server: server.name } });
       }

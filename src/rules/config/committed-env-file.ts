@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { basename } from '../../project/paths.js';
-import { isPlaceholderValue, isSecretName, redact, urlPassword } from '../util/secrets.js';
+import { isPlaceholderValue, isSecretName, redact, urlPassword } from '../../project/facts/secrets.js';
 import { isFixturePath } from '../../project/facts/deploy.js';
 
 /** Env files for tests, CI and local development hold throwaway values by convention. */

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { isPlaceholderValue, isSecretName, redact, urlPassword } from '../util/secrets.js';
+import { isPlaceholderValue, isSecretName, redact, urlPassword } from '../../project/facts/secrets.js';
 import { parsedSources } from '../../project/js/query.js';
 
 /** Key formats with a recognizable shape, named for the message. */

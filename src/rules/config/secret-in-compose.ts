@@ -3,7 +3,7 @@ import type { ComposeService } from '../../project/model.js';
 import type { Range } from '../../project/range.js';
 import { getValue } from '../../project/yaml-tree.js';
 import { serviceEnvironment } from '../../project/facts/service.js';
-import { isPlaceholderValue, isSecretName, redact, urlPassword } from '../util/secrets.js';
+import { isPlaceholderValue, isSecretName, redact, urlPassword } from '../../project/facts/secrets.js';
 
 interface Literal {
   key: string;

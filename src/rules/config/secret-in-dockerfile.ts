@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { instructionPairs } from '../../project/load-dockerfile.js';
-import { isPlaceholderValue, isSecretName, redact } from '../util/secrets.js';
+import { isPlaceholderValue, isSecretName, redact } from '../../project/facts/secrets.js';
 
 export default defineRule({
   id: 'config/secret-in-dockerfile',

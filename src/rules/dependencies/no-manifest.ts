@@ -4,7 +4,7 @@ import type { Project, SourceFile } from '../../project/model.js';
 import { lineRange } from '../../project/range.js';
 import { basename, dirname, selfAndAncestors } from '../../project/paths.js';
 import { isFixturePath } from '../../project/facts/deploy.js';
-import { PYTHON_STDLIB } from '../util/infra-python-stdlib.js';
+import { PYTHON_STDLIB } from '../../project/facts/python-stdlib.js';
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, m.split('/')[0]]));
 

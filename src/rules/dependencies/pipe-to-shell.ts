@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
 import { plainWords as stripPrefixes, type SimpleCommand } from '../../project/facts/shell.js';
 import { runCommands } from '../../project/facts/image.js';
-import { hideUrlCredentials } from '../util/infra-remote.js';
+import { hideUrlCredentials } from '../../project/facts/remote.js';
 
 const SHELLS = /^(sh|bash|ash|dash|zsh|ksh)$/;
 const INTERPRETERS = /^(sh|bash|ash|dash|zsh|ksh|python\d?(\.\d+)?|perl|ruby|node|php)$/;

@@ -1,8 +1,7 @@
 import { defineRule } from '../rule.js';
 import { parseImageRef } from '../../project/load-dockerfile.js';
-import { backingFamily, serviceImage } from '../util/compose.js';
+import { backingFamily, serviceImage } from '../../project/facts/service.js';
 import type { ComposeService } from '../../project/model.js';
-import { sameApp } from '../util/runtime-environments.js';
 
 function major(tag: string | undefined): string | undefined {
   const m = tag ? /^v?(\d+)/.exec(tag) : null;
@@ -44,8 +43,9 @@ export default defineRule({
     }
     for (const [name, uses] of byName) {
       uses.forEach((other, i) => {
-        // Compare with the first earlier use in another file of the same app: a monorepo's sibling folders are different apps.
-        const first = uses.slice(0, i).find((u) => u.service.file !== other.service.file && sameApp(u.service.file.path, other.service.file.path));
+        // Compare with the first earlier use in a file describing another environment of the same app
+        // (two stack files of one folder are two stacks, a monorepo's sibling folders two apps).
+        const first = uses.slice(0, i).find((u) => u.service.file !== other.service.file && project.facts.environmentsOfOneApp(u.service.file.path, other.service.file.path));
         if (!first) return;
         const range = serviceImage(other.service)!.node.range;
         const base = { service: name, image: other.image, otherImage: first.image, otherFile: first.service.file.path };

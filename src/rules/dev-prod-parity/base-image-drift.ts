@@ -1,9 +1,11 @@
 import { defineRule } from '../rule.js';
 import type { Dockerfile, DockerStage } from '../../project/model.js';
-import { basename } from '../../project/classify.js';
+import { basename } from '../../project/paths.js';
 import { parseImageRef } from '../../project/load-dockerfile.js';
-import { imageName } from '../util/runtime-container.js';
-import { ENV_NAME, sameApp } from '../util/runtime-environments.js';
+import { imageName } from '../../project/facts/image.js';
+
+/** Names of environments (`Dockerfile.prod`, `Dockerfile.dev`). */
+const ENV_NAME = /^(dev|develop|development|local|prod|production|prd|staging|stage|test|testing|ci|release|debug|live)$/i;
 
 /** Images whose minor version is the language or distribution release (python 3.11 vs 3.12, golang 1.21 vs 1.22). */
 const MINOR_MATTERS = /^(python|pypy|ruby|php|golang|rust|perl|elixir|erlang|alpine|dart|julia|swift|haskell|clojure|r-base|gradle|maven)$/;
@@ -74,7 +76,7 @@ export default defineRule({
       if (reported.has(key)) return;
       const other = uses
         .slice(0, i)
-        .find((u) => u.dockerfile !== use.dockerfile && u.name === use.name && sameApp(u.dockerfile.path, use.dockerfile.path) && differ(u, use));
+        .find((u) => u.dockerfile !== use.dockerfile && u.name === use.name && project.facts.environmentsOfOneApp(u.dockerfile.path, use.dockerfile.path) && differ(u, use));
       // The other file must not agree with us elsewhere (a build stage on one version, the runtime on another).
       if (!other || uses.some((u) => u.dockerfile === other.dockerfile && u.name === use.name && !differ(u, use))) return;
       reported.add(key);

@@ -1,8 +1,7 @@
 import { defineRule } from '../rule.js';
 import type { Range } from '../../project/range.js';
-import { basename } from '../../project/classify.js';
-import { serviceEnvironment } from '../util/compose.js';
-import { isProductionName, sameApp } from '../util/runtime-environments.js';
+import { basename } from '../../project/paths.js';
+import { serviceEnvironment } from '../../project/facts/service.js';
 
 /** Variables that name the database (a URL, or an engine/driver name). */
 const URL_KEYS = /^(DATABASE_URL|DATABASE_URI|DB_URL|DB_URI|SQLALCHEMY_DATABASE_URI|SQLALCHEMY_DATABASE_URL|TYPEORM_URL|PRISMA_DATABASE_URL|JDBC_DATABASE_URL|SPRING_DATASOURCE_URL)$/;
@@ -79,9 +78,9 @@ export default defineRule({
     for (let i = 0; i < uses.length; i++) {
       for (let j = i + 1; j < uses.length; j++) {
         const [a, b] = [uses[i], uses[j]];
-        if (a.file === b.file || a.family === b.family || !sameApp(a.file, b.file)) continue;
-        // Report where development differs from production: on the non-production side when one is named for production.
-        const [target, other] = isProductionName(b.file) && !isProductionName(a.file) ? [a, b] : [b, a];
+        if (a.file === b.file || a.family === b.family || !project.facts.environmentsOfOneApp(a.file, b.file)) continue;
+        // Report where development differs from production: on the non-production side.
+        const [target, other] = project.facts.environmentOf(b.file) === 'production' ? [a, b] : [b, a];
         const key = `${target.file}\u0000${target.key}\u0000${target.range.line}`;
         if (reported.has(key)) continue;
         reported.add(key);

@@ -1,7 +1,6 @@
 import { defineRule } from '../rule.js';
-import { serviceImage } from '../util/compose.js';
-import { serviceVolumes } from '../util/volumes.js';
-import { imageName } from '../util/runtime-container.js';
+import { serviceImage, serviceVolumes } from '../../project/facts/service.js';
+import { imageName } from '../../project/facts/image.js';
 
 /** `/var/log`, `/var/log/nginx`, `/app/logs`, `/srv/app/log`, `/var/www/storage/logs`. */
 export function isLogDirectory(target: string): boolean {

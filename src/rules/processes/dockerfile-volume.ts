@@ -1,7 +1,6 @@
 import { defineRule } from '../rule.js';
 import { parseExecForm } from '../../project/load-dockerfile.js';
-import { backingFamily } from '../util/compose.js';
-import { finalStageChain, isDevOnlyPath } from '../util/infra-files.js';
+import { backingFamily } from '../../project/facts/service.js';
 
 /** Images whose job is to hold state (databases, queues, stores): their data directory is the backing service's, not an app's. */
 const STATEFUL_IMAGE = /(^|\/)(minio|influxdb|clickhouse[\w-]*|cassandra|neo4j|couchdb|couchbase[\w-]*|etcd|consul|vault|zookeeper|kafka|cp-kafka|nats|registry|mysql|mariadb|mongo|postgres[\w-]*|redis[\w-]*|rabbitmq|elasticsearch|opensearch|memcached|solr|eventstore[\w-]*|surrealdb|cockroach|scylla|questdb|timescaledb[\w-]*|keydb|dragonfly|mssql\/server|mssql-server[\w-]*|azure-sql-edge|oracle\/database)(:|@|$)/i;
@@ -32,15 +31,15 @@ export default defineRule({
     volume: 'VOLUME {{paths}} gives each container its own anonymous volume for app data: replicas do not share it and it stays behind when a task moves to another node; keep the data in a backing service (or use tmpfs for scratch space)',
   },
   check({ project, report }) {
-    for (const d of project.dockerfiles) {
-      if (isDevOnlyPath(d.path)) continue;
-      const chain = finalStageChain(d);
-      const base = chain.at(-1);
+    const seen = new Set<unknown>();
+    for (const image of project.facts.images()) {
+      const d = image.dockerfile;
+      const base = image.chain[0];
       if (!base) continue;
       if (STATEFUL_IMAGE.test(base.imageResolved) || backingFamily(base.imageResolved)) continue;
-      const stages = new Set(chain.map((s) => s.index));
-      for (const inst of d.instructions) {
-        if (inst.keyword !== 'VOLUME' || !stages.has(inst.stage)) continue;
+      for (const inst of image.instructions) {
+        if (inst.keyword !== 'VOLUME' || seen.has(inst)) continue;
+        seen.add(inst);
         const paths = (parseExecForm(inst.args) ?? inst.args.split(/\s+/)).map((p) => p.trim()).filter(Boolean);
         const state = paths.map((p) => p.replace(/^["']|["']$/g, '')).filter((p) => !p.startsWith('$') && !NOT_STATE.test(p) && !NOT_STATE_DIR.test(p));
         if (state.length === 0) continue;

@@ -1,9 +1,6 @@
 import { defineRule } from '../rule.js';
-import { isPinned, serviceVolumes, SYSTEM_MOUNTS } from '../util/volumes.js';
-import { isDevOnlyCompose } from '../util/infra-files.js';
-import { bindSourcePath, isSourceMount } from '../util/infra-volumes.js';
-import { isInside } from '../util/infra-files.js';
-import { basename } from '../../project/classify.js';
+import { bindSourcePath, isPinned, isSourceMount, serviceVolumes, SYSTEM_MOUNTS } from '../../project/facts/service.js';
+import { basename, isInside } from '../../project/paths.js';
 
 /** Files that only keep an otherwise empty directory in git. */
 const PLACEHOLDER = /^(\.gitkeep|\.keep|\.gitignore|\.empty|readme(\.\w+)?)$/i;
@@ -30,7 +27,6 @@ export default defineRule({
   },
   check({ project, report }) {
     for (const file of project.composeFiles) {
-      if (isDevOnlyCompose(file)) continue;
       for (const service of file.services) {
         if (isPinned(service)) continue;
         for (const v of serviceVolumes(service)) {

@@ -2,8 +2,7 @@ import { defineRule } from '../rule.js';
 import type { ComposeFile, ComposeService } from '../../project/model.js';
 import { resolvedString, mapEntries } from '../../project/load-compose.js';
 import { getValue } from '../../project/yaml-tree.js';
-import { serviceVolumes } from '../util/volumes.js';
-import { isDevOnlyCompose } from '../util/infra-files.js';
+import { serviceVolumes } from '../../project/facts/service.js';
 
 /** What an app keeps at a path, judged by the path: uploads, sessions, user media. */
 export function stateKind(target: string): string | undefined {
@@ -56,7 +55,6 @@ export default defineRule({
   },
   check({ project, report }) {
     for (const file of project.composeFiles) {
-      if (isDevOnlyCompose(file)) continue;
       for (const service of file.services) {
         if (pinnedToOneNode(service)) continue;
         for (const v of serviceVolumes(service)) {

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { getEntry } from '../../project/yaml-tree.js';
-import { serviceImage } from '../util/compose.js';
+import { serviceImage } from '../../project/facts/service.js';
 
 export default defineRule({
   id: 'swarm/build-without-image',

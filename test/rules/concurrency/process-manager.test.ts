@@ -41,7 +41,7 @@ ruleTester(rule, {
         Dockerfile: 'FROM node:20\nWORKDIR /usr/src/app\nCOPY . .\nRUN yarn install --pure-lockfile\nCMD ["yarn", "start"]\n',
         'package.json': '{\n  "name": "api",\n  "scripts": {\n    "start": "pm2 start ecosystem.config.json --no-daemon",\n    "dev": "nodemon src/index.js"\n  }\n}\n',
       },
-      errors: [{ file: 'Dockerfile', line: 5, messageId: 'pm2', message: /yarn start → pm2 start ecosystem.config.json/ }],
+      errors: [{ file: 'Dockerfile', line: 5, messageId: 'pm2', message: /yarn script "start" → pm2 start ecosystem.config.json/ }],
     },
     {
       name: 'overlay file (-f docker-compose.prod.yml) whose service is built in docker-compose.yml',
@@ -51,7 +51,7 @@ ruleTester(rule, {
         'docker-compose.yml': 'services:\n  node-app:\n    build: .\n    image: node-app\n',
         'docker-compose.prod.yml': 'services:\n  node-app:\n    command: yarn start\n',
       },
-      errors: [{ file: 'docker-compose.prod.yml', line: 3, column: 14, messageId: 'pm2', message: /command of service "node-app" runs the app under pm2 \("yarn start → pm2 start/ }],
+      errors: [{ file: 'docker-compose.prod.yml', line: 3, column: 14, messageId: 'pm2', message: /command of service "node-app" runs the app under pm2 \("yarn script "start" → pm2 start/ }],
     },
   ],
 });

@@ -6,12 +6,20 @@ ruleTester(rule, {
     { name: 'production values in the stack file', files: { 'docker-stack.yml': 'services:\n  web:\n    image: web:1\n    environment:\n      NODE_ENV: production\n      DEBUG: "false"\n' } },
     { name: 'development values in the dev file', files: { 'docker-compose.dev.yml': 'services:\n  web:\n    image: web:1\n    environment:\n      NODE_ENV: development\n      DEBUG: "1"\n' } },
     { name: 'DEBUG namespaces of the debug package', files: { 'compose.prod.yaml': 'services:\n  web:\n    image: web:1\n    environment:\n      - DEBUG=express:router\n' } },
-    { name: 'plain compose.yaml is not named for production', files: { 'compose.yaml': 'services:\n  web:\n    image: web:1\n    environment:\n      FLASK_DEBUG: "1"\n' } },
+    {
+      name: 'a compose.yaml that is not deployed (a stack file beside it)',
+      files: { 'compose.yaml': 'services:\n  web:\n    image: web:1\n    environment:\n      FLASK_DEBUG: "1"\n', 'docker-stack.yml': 'services:\n  web:\n    image: web:1\n' },
+    },
     { name: 'template env file', files: { '.env.production.example': 'NODE_ENV=development\n' } },
     { name: 'required variable', files: { 'docker-stack.yml': 'services:\n  web:\n    image: web:1\n    environment:\n      NODE_ENV: ${NODE_ENV:?set NODE_ENV}\n' }, env: { NODE_ENV: 'production' } },
     { name: 'development Dockerfile', files: { 'Dockerfile.dev': 'FROM node:20\nENV NODE_ENV=development\n' } },
   ],
   invalid: [
+    {
+      name: 'the deployed compose.yaml turns debug mode on',
+      files: { 'compose.yaml': 'services:\n  web:\n    image: web:1\n    environment:\n      FLASK_DEBUG: "1"\n' },
+      errors: [{ file: 'compose.yaml', line: 5, messageId: 'compose' }],
+    },
     {
       name: 'NODE_ENV=development and DEBUG=true in a stack file',
       files: { 'docker-stack.yml': 'services:\n  web:\n    image: registry.example.com/web:1.4.2\n    environment:\n      NODE_ENV: development\n      DEBUG: "true"\n' },
