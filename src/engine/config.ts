@@ -6,7 +6,7 @@ import { lilconfig } from 'lilconfig';
 import { parse as parseYamlText } from 'yaml';
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { AnyRule, SeveritySetting } from '../rules/rule.js';
-import type { Diagnostic } from './diagnostics.js';
+import type { Diagnostic } from '../project/diagnostics.js';
 import { configSchema } from './config-schema.js';
 
 export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];

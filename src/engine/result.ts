@@ -1,5 +1,5 @@
 import type { Fix, RuleFamily, Severity, SwarmImpact } from '../rules/rule.js';
-import type { Diagnostic } from './diagnostics.js';
+import type { Diagnostic } from '../project/diagnostics.js';
 
 /** One finding. Positions are 1-based; filePath is project-relative with forward slashes. */
 export interface Finding {

@@ -4,11 +4,10 @@ import type { Project, RuleInput, TextFile } from '../project/model.js';
 import { formatMessage, type AnyRule, type RuleFamily, type SeveritySetting } from '../rules/rule.js';
 import { allRules } from '../rules/index.js';
 import { findConfig, resolveConfig, type ResolvedConfig } from './config.js';
-import type { Diagnostic } from './diagnostics.js';
+import type { Diagnostic } from '../project/diagnostics.js';
 import type { AuditResult, FileResult, Finding } from './result.js';
 import { applyDirectives, parseDirectives } from './suppress.js';
 import { buildFactors, overallScore, swarmSummary } from './score.js';
-import { prepareSources } from './sources.js';
 import { VERSION } from '../version.js';
 
 export interface AuditOptions {
@@ -42,9 +41,9 @@ export async function audit(options: AuditOptions): Promise<Audit> {
     needs,
     deployEnv: options.deployEnv ?? new Map(),
     maxFileSize: config.maxFileSize,
+    sourcePrefilters: enabled.filter((r) => r.rule.inputs.includes('source') && r.rule.sourcePrefilter).map((r) => r.rule.sourcePrefilter as RegExp),
   });
   diagnostics.push(...loadDiagnostics);
-  await prepareSources(project, enabled.map((r) => r.rule), diagnostics);
 
   let findings: Finding[] = [...parseErrors(project)];
   for (const { rule, severity, options: ruleOptions } of enabled) {

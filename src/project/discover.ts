@@ -5,7 +5,7 @@ import { globby } from 'globby';
 import picomatch from 'picomatch';
 import type { ProjectFile } from './model.js';
 import { classify } from './classify.js';
-import type { Diagnostic } from '../engine/diagnostics.js';
+import type { Diagnostic } from './diagnostics.js';
 
 export const DEFAULT_IGNORES = [
   '**/node_modules/**',

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Diagnostic } from '../engine/diagnostics.js';
+import type { Diagnostic } from './diagnostics.js';
 import type { Discovery } from './discover.js';
 import { looksLikeCompose } from './classify.js';
 import type { Project, ProjectFile, RuleInput, SourceFile, TextFile } from './model.js';
@@ -10,12 +10,15 @@ import { loadManifest } from './load-manifest.js';
 import { loadGit } from './load-git.js';
 import { link } from './link.js';
 import { createFacts } from './facts/index.js';
+import { prepareSources } from './js/prepare.js';
 
 export interface LoadOptions {
   /** Inputs the enabled rules read; nothing else is parsed. */
   needs: ReadonlySet<RuleInput>;
   deployEnv: ReadonlyMap<string, string>;
   maxFileSize: number;
+  /** Text prefilters of the enabled source rules: a JS/TS file is parsed only when one matches. */
+  sourcePrefilters?: readonly RegExp[];
 }
 
 const KIND_NEEDS: Partial<Record<ProjectFile['kind'], RuleInput>> = {
@@ -125,5 +128,6 @@ export async function loadProject(discovery: Discovery, options: LoadOptions): P
   if (gitPromise) project.git = await gitPromise;
   link(project);
   project.facts = createFacts(project);
+  await prepareSources(project, options.sourcePrefilters ?? [], options.maxFileSize);
   return { project, diagnostics };
 }

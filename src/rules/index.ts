@@ -12,9 +12,8 @@ import { rules as devProdParity } from './dev-prod-parity/index.js';
 import { rules as logs } from './logs/index.js';
 import { rules as adminProcesses } from './admin-processes/index.js';
 import { rules as swarm } from './swarm/index.js';
-import { sourceRules } from './source-rules.js';
 
-/** The whole catalogue, in factor order. Each family registers its rules in its own index.ts; JS/TS source rules in source-rules.ts. */
+/** The whole catalogue, in factor order. Each family registers its rules in its own index.ts. */
 export const allRules: readonly AnyRule[] = [
   ...codebase,
   ...dependencies,
@@ -29,5 +28,4 @@ export const allRules: readonly AnyRule[] = [
   ...logs,
   ...adminProcesses,
   ...swarm,
-  ...sourceRules,
 ];

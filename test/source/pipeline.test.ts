@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import { audit } from '../../src/engine/run.js';
-import { lastSourceTimings } from '../../src/engine/sources.js';
+import { lastSourceTimings } from '../../src/project/js/prepare.js';
 import { defineRule } from '../../src/rules/rule.js';
 import { writeProject } from '../support/rule-tester.js';
 import type { Project } from '../../src/project/model.js';
@@ -82,7 +82,7 @@ describe('source pipeline', () => {
 
 describe('prefilter combination', () => {
   it('scans once with every distinct alternative and keeps the meaning', async () => {
-    const { combinePrefilters } = await import('../../src/engine/sources.js');
+    const { combinePrefilters } = await import('../../src/project/js/prepare.js');
     const [re, ...rest] = combinePrefilters([/\.listen\s*\((?!\s*\()|SIGTERM/, /\.listen\s*\((?!\s*\()|hono\/node-server/, /process\.env/]);
     expect(rest).toEqual([]);
     expect(re.source).toBe('(?:\\.listen\\s*\\((?!\\s*\\())|(?:SIGTERM)|(?:hono\\/node-server)|(?:process\\.env)');

@@ -1,4 +1,6 @@
 import type { AnyRule } from '../rule.js';
+import exitWithoutCloseInCode from './exit-without-close-in-code.js';
+import noSigtermHandlerInCode from './no-sigterm-handler-in-code.js';
 import shellFormCommand from './shell-form-command.js';
 import packageManagerAsPid1 from './package-manager-as-pid1.js';
 import noInit from './no-init.js';
@@ -7,4 +9,4 @@ import longStopGracePeriod from './long-stop-grace-period.js';
 import stopSignalKill from './stop-signal-kill.js';
 
 /** Rules of the disposability family, registered in src/rules/index.ts. */
-export const rules: readonly AnyRule[] = [shellFormCommand, packageManagerAsPid1, noInit, noHealthcheck, longStopGracePeriod, stopSignalKill];
+export const rules: readonly AnyRule[] = [shellFormCommand, packageManagerAsPid1, noInit, noHealthcheck, longStopGracePeriod, stopSignalKill, noSigtermHandlerInCode, exitWithoutCloseInCode];

@@ -1,11 +1,8 @@
-import type { Project, SourceFile } from '../project/model.js';
-import type { AnyRule } from '../rules/rule.js';
-import type { Diagnostic } from './diagnostics.js';
-import { parseJsSource, parserLoadTime } from '../project/parse-js.js';
-import { documentedNames, loadDocs, loadIgnoredEnvTemplates, loadTsConfigs } from '../project/js/load-extras.js';
-import { linkEntries } from '../project/js/link-entries.js';
-import { TEST_PATH } from '../project/js/query.js';
-import { DEFAULT_MAX_FILE_SIZE } from './config.js';
+import type { Project, SourceFile } from '../model.js';
+import { parseJsSource, parserLoadTime } from '../parse-js.js';
+import { documentedNames, loadDocs, loadIgnoredEnvTemplates, loadTsConfigs } from './load-extras.js';
+import { linkEntries } from './link-entries.js';
+import { TEST_PATH } from './query.js';
 
 /**
  * Source analysis, in three steps:
@@ -71,9 +68,6 @@ function splitAlternatives(source: string): string[] {
   return out.some((a) => /\\\d/.test(a)) ? [source] : out;
 }
 
-function sourceRulesOf(rules: readonly AnyRule[]): AnyRule[] {
-  return rules.filter((r) => r.inputs.includes('source') && r.sourcePrefilter);
-}
 
 export interface SourceTimings {
   prefilter: number;
@@ -86,12 +80,15 @@ export interface SourceTimings {
 /** Timings of the last run (for `scripts/bench.js` and TWELVELINT_TIMING=1). */
 export let lastSourceTimings: SourceTimings | undefined;
 
-export async function prepareSources(project: Project, rules: readonly AnyRule[], _diagnostics: Diagnostic[], maxFileSize = DEFAULT_MAX_FILE_SIZE): Promise<void> {
-  const active = sourceRulesOf(rules);
+/**
+ * Parses the JS/TS files the prefilters of the enabled source rules select and links entries.
+ * `sourcePrefilters` is empty when no source rule runs: nothing is parsed then.
+ */
+export async function prepareSources(project: Project, sourcePrefilters: readonly RegExp[], maxFileSize: number): Promise<void> {
   const t0 = performance.now();
-  const js = active.length > 0 ? project.sources.filter((s) => s.language === 'js' || s.language === 'ts') : [];
+  const js = sourcePrefilters.length > 0 ? project.sources.filter((s) => s.language === 'js' || s.language === 'ts') : [];
   if (js.length === 0) return;
-  const prefilters = combinePrefilters(active.map((r) => r.sourcePrefilter as RegExp));
+  const prefilters = combinePrefilters(sourcePrefilters);
   const candidates = js.filter((s) => !TEST_PATH.test(s.path) && !notParsable(s));
   const wanted = candidates.filter((s) => prefilters.some((p) => p.test(s.text)));
   const t1 = performance.now();
