@@ -3,13 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseYaml, getValue } from '../src/project/yaml-tree.js';
 import type { YNode, YScalar } from '../src/project/yaml-tree.js';
-import {
-  SERVICE_KEY_SINCE,
-  castForPath,
-  resolveSchemaVersion,
-  validateComposeSchema,
-  type SchemaViolation,
-} from '../src/rules/swarm/compose-schema.js';
+import { SERVICE_KEY_SINCE, resolveSchemaVersion } from '../src/project/compose/schema-data.js';
+import { castForPath } from '../src/project/compose/casts.js';
+import { validateComposeSchema, type SchemaViolation } from '../src/project/compose/validator.js';
+import { CORPUS } from './corpus/corpus.js';
 
 /**
  * A small stand-in for docker's interpolation with an empty environment:
@@ -419,7 +416,9 @@ services:
 
 // ---- the oracle corpus: what a real `docker stack deploy` (CLI 28.2.2) said ----
 
-const CORPUS = '/work/shared/corpus/compose';
+const CORPUS_PRESENT = existsSync(join(CORPUS, 'verdicts.jsonl'));
+// In CI the shared corpus must be there: a missing checkout fails loudly instead of skipping.
+if (!CORPUS_PRESENT && process.env.CI) throw new Error(`The Swarm corpus is missing: ${CORPUS} (expected ../shared/corpus beside the project)`);
 /** messages produced by the schema step (cli/compose/schema) */
 const SCHEMA_MESSAGE = /^\S+ (Additional property .+ is not allowed|must be a .+|Does not match format '.+'|.+ is required|.+ must be one of the following: .+|Must validate .+|array items\[\d+,\d+\] must be unique)$/;
 /** steps that run before the schema: when docker stopped there, the schema verdict is unknown */
@@ -431,7 +430,7 @@ interface Verdict {
   messages: string[];
 }
 
-const verdicts: Verdict[] = existsSync(join(CORPUS, 'verdicts.jsonl'))
+const verdicts: Verdict[] = CORPUS_PRESENT
   ? readFileSync(join(CORPUS, 'verdicts.jsonl'), 'utf8')
       .split('\n')
       .filter((l) => l.trim() !== '')

@@ -2,7 +2,7 @@ import { defineRule } from '../rule.js';
 import { getEntry, getPath, getValue, scalarString } from '../../project/yaml-tree.js';
 import { resolvedString } from '../../project/load-compose.js';
 import type { ComposeService } from '../../project/model.js';
-import { loadable } from './stack-facts.js';
+import { loadable } from '../../project/compose/docker-cli.js';
 
 /** One-off jobs and global agents do not need rolling-update tuning. */
 function isJob(service: ComposeService): boolean {

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { DEPRECATED_SERVICE_KEYS, loadable } from './stack-facts.js';
+import { DEPRECATED_SERVICE_KEYS, loadable } from '../../project/compose/docker-cli.js';
 
 export default defineRule({
   id: 'swarm/deprecated-option',

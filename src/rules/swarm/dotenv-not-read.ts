@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
 import { dirname } from '../../project/classify.js';
 import { joinPath } from '../../project/link.js';
-import { interpolatedScalars, loadable } from './stack-facts.js';
+import { interpolatedScalars, loadable } from '../../project/compose/docker-cli.js';
 import type { Range } from '../../project/range.js';
 
 export default defineRule({

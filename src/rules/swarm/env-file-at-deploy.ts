@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { getEntry } from '../../project/yaml-tree.js';
-import { loadable } from './stack-facts.js';
+import { loadable } from '../../project/compose/docker-cli.js';
 
 export default defineRule({
   id: 'swarm/env-file-at-deploy',

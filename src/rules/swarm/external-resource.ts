@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { getEntry, getValue } from '../../project/yaml-tree.js';
-import { externalName, isExternal, loadable, referencedNames } from './stack-facts.js';
+import { externalName, isExternal, loadable, referencedNames } from '../../project/compose/docker-cli.js';
 
 const CREATE: Record<string, string> = {
   network: 'docker network create --driver overlay --attachable {{name}}',

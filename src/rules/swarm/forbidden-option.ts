@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { FORBIDDEN_SERVICE_KEYS, loadable } from './stack-facts.js';
+import { FORBIDDEN_SERVICE_KEYS, loadable } from '../../project/compose/docker-cli.js';
 
 export default defineRule({
   id: 'swarm/forbidden-option',

@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
 import { getValue } from '../../project/yaml-tree.js';
 import { resolvedString } from '../../project/load-compose.js';
-import { loadable } from './stack-facts.js';
+import { loadable } from '../../project/compose/docker-cli.js';
 
 /** Splits `[ip:]host:container[/proto]` as moby's nat.ParsePortSpec does. */
 export function parsePortSpec(spec: string): { ip: string; host: string; container: string; proto: string } {

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { getEntry } from '../../project/yaml-tree.js';
-import { IGNORED_SERVICE_KEYS, loadable } from './stack-facts.js';
+import { IGNORED_SERVICE_KEYS, loadable } from '../../project/compose/docker-cli.js';
 
 const HINT: Record<string, string> = {
   build: 'build and push the image in CI and deploy it by tag',

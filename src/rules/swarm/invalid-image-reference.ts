@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
 import { getEntry } from '../../project/yaml-tree.js';
 import { resolvedString } from '../../project/load-compose.js';
-import { loadable } from './stack-facts.js';
+import { loadable } from '../../project/compose/docker-cli.js';
 
 // distribution/reference grammar (reference/regexp.go).
 const ALNUM = '[a-z0-9]+';

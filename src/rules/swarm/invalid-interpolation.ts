@@ -1,8 +1,8 @@
 import { defineRule } from '../rule.js';
 import { dockerPath } from '../../project/load-compose.js';
 import { interpolationMessage } from '../../project/interpolate.js';
-import { castForPath } from './compose-schema.js';
-import { interpolatedScalars, loadable } from './stack-facts.js';
+import { castForPath } from '../../project/compose/casts.js';
+import { interpolatedScalars, loadable } from '../../project/compose/docker-cli.js';
 
 export default defineRule({
   id: 'swarm/invalid-interpolation',

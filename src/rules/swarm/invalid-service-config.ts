@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
 import { getEntry, getPath, getValue, type YNode } from '../../project/yaml-tree.js';
 import { resolvedString } from '../../project/load-compose.js';
-import { loadable } from './stack-facts.js';
+import { loadable } from '../../project/compose/docker-cli.js';
 import type { ComposeFile } from '../../project/model.js';
 
 /** Go's time.ParseDuration grammar. */

@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
 import { getEntry, getValue } from '../../project/yaml-tree.js';
 import { resolvedString } from '../../project/load-compose.js';
-import { isExternal, loadable, referencedNames } from './stack-facts.js';
+import { isExternal, loadable, referencedNames } from '../../project/compose/docker-cli.js';
 
 const LOCAL_DRIVERS = new Set(['bridge', 'host', 'none']);
 

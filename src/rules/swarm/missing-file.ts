@@ -3,7 +3,7 @@ import { getValue } from '../../project/yaml-tree.js';
 import { resolvedString } from '../../project/load-compose.js';
 import { dirname } from '../../project/classify.js';
 import { joinPath } from '../../project/link.js';
-import { isExternal, loadable } from './stack-facts.js';
+import { isExternal, loadable } from '../../project/compose/docker-cli.js';
 import type { Range } from '../../project/range.js';
 
 export default defineRule({

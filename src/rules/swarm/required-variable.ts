@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
 import { dockerPath } from '../../project/load-compose.js';
 import { interpolationMessage } from '../../project/interpolate.js';
-import { interpolatedScalars, loadable } from './stack-facts.js';
+import { interpolatedScalars, loadable } from '../../project/compose/docker-cli.js';
 
 export default defineRule({
   id: 'swarm/required-variable',

@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
 import type { YScalar } from '../../project/yaml-tree.js';
-import { loadable, schemaVersion } from './stack-facts.js';
-import { validateComposeSchema } from './compose-schema.js';
+import { loadable, schemaVersion } from '../../project/compose/docker-cli.js';
+import { validateComposeSchema } from '../../project/compose/validator.js';
 
 export default defineRule({
   id: 'swarm/schema-violation',

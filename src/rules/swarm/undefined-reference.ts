@@ -1,8 +1,8 @@
 import { defineRule } from '../rule.js';
 import { getValue } from '../../project/yaml-tree.js';
 import { resolvedString } from '../../project/load-compose.js';
-import { loadable, referencedNames } from './stack-facts.js';
-import { parseVolumeSpec } from './volume-spec.js';
+import { loadable, referencedNames } from '../../project/compose/docker-cli.js';
+import { parseVolumeSpec } from '../../project/compose/volume-spec.js';
 
 export default defineRule({
   id: 'swarm/undefined-reference',

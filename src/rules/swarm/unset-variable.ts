@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import type { Range } from '../../project/range.js';
-import { interpolatedScalars, loadable } from './stack-facts.js';
+import { interpolatedScalars, loadable } from '../../project/compose/docker-cli.js';
 
 export default defineRule({
   id: 'swarm/unset-variable',

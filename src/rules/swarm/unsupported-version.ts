@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
-import { rawVersion, loadable } from './stack-facts.js';
-import { resolveSchemaVersion } from './compose-schema.js';
+import { rawVersion, loadable } from '../../project/compose/docker-cli.js';
+import { resolveSchemaVersion } from '../../project/compose/schema-data.js';
 
 export default defineRule({
   id: 'swarm/unsupported-version',

@@ -1,9 +1,9 @@
-import type { ComposeFile, ComposeService, Project } from '../../project/model.js';
-import type { Range } from '../../project/range.js';
-import { getValue, scalarString, type YNode, type YScalar } from '../../project/yaml-tree.js';
-import { resolvedString, walkScalars, INTERPOLATED_SECTIONS, type PathPart } from '../../project/load-compose.js';
-import { resolveSchemaVersion } from './compose-schema.js';
-import type { Interpolated } from '../../project/interpolate.js';
+import type { ComposeFile, ComposeService, Project } from '../model.js';
+import type { Range } from '../range.js';
+import { getValue, scalarString, type YNode, type YScalar } from '../yaml-tree.js';
+import { resolvedString, walkScalars, INTERPOLATED_SECTIONS, type PathPart } from '../load-compose.js';
+import { resolveSchemaVersion } from './schema-data.js';
+import type { Interpolated } from '../interpolate.js';
 
 /** Service keys `docker stack deploy` ignores with "Ignoring unsupported options: …" (cli/compose/loader). */
 export const IGNORED_SERVICE_KEYS = [
