@@ -3,7 +3,7 @@ import type { YMap, YNode, YamlProblem } from './yaml-tree.js';
 import type { Interpolated } from './interpolate.js';
 import type { Facts } from './facts/index.js';
 import type { JsFacts } from './js/facts.js';
-import type { JsLinks } from './js/link-entries.js';
+import type { JsLinks } from './js/closure.js';
 
 /** What a discovered file is, decided by its name (and for YAML, its content). */
 export type FileKind =

@@ -1,20 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { commandTarget, shellWords, sourceFor, resolveImport } from '../../src/project/js/link-entries.js';
+import { commandTarget, sourceFor, resolveImport } from '../../src/project/js/closure.js';
+import { parseArgv, parseShell } from '../../src/project/facts/shell.js';
+
+const target = (argv: string[]) => parseArgv(argv).map(commandTarget).filter(Boolean).at(-1);
 import { stripJsonComments } from '../../src/project/js/load-extras.js';
 
 const resolver = (sources: string[], tsconfigs = [] as Parameters<typeof sourceFor>[2]['tsconfigs']) => ({ sources: new Set(sources), tsconfigs, manifests: new Map() });
 
 describe('entry linking', () => {
   it('finds what a start command runs', () => {
-    expect(commandTarget(['node', '--enable-source-maps', '-r', 'dotenv/config', 'dist/server.js'])).toEqual({ kind: 'file', path: 'dist/server.js' });
-    expect(commandTarget(['tini', '--', 'node', 'index.js'])).toEqual({ kind: 'file', path: 'index.js' });
-    expect(commandTarget(shellWords('NODE_ENV=production node .'))).toEqual({ kind: 'main' });
-    expect(commandTarget(['npm', 'run', 'start:prod'])).toEqual({ kind: 'script', name: 'start:prod' });
-    expect(commandTarget(['yarn', 'start'])).toEqual({ kind: 'script', name: 'start' });
-    expect(commandTarget(['sh', '-c', 'npx prisma migrate deploy && node dist/main.js'])).toEqual({ kind: 'file', path: 'dist/main.js' });
-    expect(commandTarget(['node', '-e', 'console.log(1)'])).toBeUndefined();
-    expect(commandTarget(['python', 'app.py'])).toBeUndefined();
-    expect(commandTarget(['pm2-runtime', 'ecosystem.config.js'])).toBeUndefined();
+    expect(target(['node', '--enable-source-maps', '-r', 'dotenv/config', 'dist/server.js'])).toEqual({ kind: 'file', path: 'dist/server.js' });
+    expect(target(['tini', '--', 'node', 'index.js'])).toEqual({ kind: 'file', path: 'index.js' });
+    expect(commandTarget(parseShell('NODE_ENV=production node .')[0])).toEqual({ kind: 'main' });
+    expect(commandTarget(parseShell('cross-env NODE_ENV=production node server.js')[0])).toEqual({ kind: 'file', path: 'server.js' });
+    expect(target(['sh', '-c', 'npx prisma migrate deploy && node dist/main.js'])).toEqual({ kind: 'file', path: 'dist/main.js' });
+    expect(target(['next', 'start', '-p', '3000'])).toEqual({ kind: 'framework', name: 'next', dir: '.' });
+    expect(target(['pm2-runtime', 'dist/server.js'])).toEqual({ kind: 'file', path: 'dist/server.js' });
+    // npm scripts are followed by the process facts, not here.
+    expect(target(['npm', 'run', 'start:prod'])).toBeUndefined();
+    expect(target(['node', '-e', 'console.log(1)'])).toBeUndefined();
+    expect(target(['python', 'app.py'])).toBeUndefined();
+    expect(target(['pm2-runtime', 'ecosystem.config.js'])).toBeUndefined();
   });
 
   it('maps compiled paths back to sources only when certain', () => {

@@ -61,7 +61,7 @@ export function pathPurpose(path: string): PathPurpose {
 
 /** Source folders that are never part of a running app (a `local/` or `dev/` folder may be: passport-local, say). */
 const NOT_SHIPPED_SOURCE_DIR =
-  /(^|\/)(test|tests|__tests__|spec|specs|e2e|cypress|playwright|fixtures?|__fixtures__|testdata|test-data|__mocks__|__stubs__|\.devcontainer|\.github|\.gitlab|\.circleci|docs?|examples?|samples?|demos?|benchmarks?|bench|stories|storybook|\.storybook)\//i;
+  /(^|\/)(test|tests|__tests__|spec|specs|e2e|cypress|playwright|fixtures?|__fixtures__|testdata|test-data|__mocks__|__stubs__|mocks?|stubs|\.devcontainer|\.github|\.gitlab|\.circleci|docs?|examples?|samples?|demos?|benchmarks?|bench|stories|storybook|\.storybook)\//i;
 
 /** Test code, fixtures, mocks, stubs, e2e harnesses, stories, docs and examples: never shipped. */
 export function isNotShippedPath(path: string): boolean {

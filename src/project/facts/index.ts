@@ -8,6 +8,9 @@ import { composeStatuses, devRegions, dockerfileStatuses, inDevRegion, pathPurpo
 import { imageFacts, type ImageFacts } from './image.js';
 import { imageProcess, serviceProcess, type ContainerProcess } from './process.js';
 import { envFilePaths, serviceEnv, type ServiceEnv } from './service.js';
+import { referencedNames } from '../compose/docker-cli.js';
+import { instructionPairs } from '../load-dockerfile.js';
+import { getValue } from '../yaml-tree.js';
 
 export interface Facts {
   /** Deploy status of each compose file. */
@@ -36,6 +39,12 @@ export interface Facts {
   environmentOf(path: string): 'production' | 'development' | 'test' | undefined;
   /** Two files describe one app in two different environments (dev and prod compose files of one folder, say). */
   environmentsOfOneApp(a: string, b: string): boolean;
+  /**
+   * Variable names the deploy side sets or names: compose `environment`/`env_file`, `${VAR}` interpolations,
+   * Dockerfile ENV/ARG, env files (templates too), `--env`, and Swarm secrets and configs (code that copies
+   * `/run/secrets/*` into the environment gets them under their upper-case names).
+   */
+  deployEnvNames(): ReadonlySet<string>;
 }
 
 export function createFacts(project: Project): Facts {
@@ -43,6 +52,7 @@ export function createFacts(project: Project): Facts {
   let dockerfiles: Map<Dockerfile, DockerfileStatus> | undefined;
   let regions: Map<string, DevRegion[]> | undefined;
   const envs = new WeakMap<ComposeService, ServiceEnv>();
+  let deployNames: Set<string> | undefined;
   const composeMap = () => (compose ??= composeStatuses(project));
   const dockerfileMap = () => (dockerfiles ??= dockerfileStatuses(project, composeMap()));
   const regionMap = () => (regions ??= devRegions(project, composeMap(), dockerfileMap()));
@@ -79,6 +89,28 @@ export function createFacts(project: Project): Facts {
       const ea = this.environmentOf(a);
       const eb = this.environmentOf(b);
       return ea !== undefined && eb !== undefined && ea !== eb;
+    },
+    deployEnvNames() {
+      if (deployNames) return deployNames;
+      const names = new Set<string>(project.deployEnv.keys());
+      for (const f of project.composeFiles) {
+        for (const s of f.services) {
+          for (const name of this.serviceEnv(s).vars.keys()) names.add(name);
+          for (const key of ['secrets', 'configs'] as const) {
+            for (const ref of referencedNames(f, getValue(s.node, key))) names.add(ref.name.toUpperCase());
+          }
+        }
+        for (const defs of [f.secrets, f.configs]) for (const name of defs.keys()) names.add(name.toUpperCase());
+        for (const i of f.interpolation.values()) for (const v of i.vars) names.add(v.name);
+      }
+      for (const d of project.dockerfiles) {
+        for (const inst of d.instructions) {
+          if (inst.keyword !== 'ENV' && inst.keyword !== 'ARG') continue;
+          for (const p of instructionPairs(inst.args, inst.keyword)) names.add(p.name);
+        }
+      }
+      for (const e of project.envFiles) for (const entry of e.entries) names.add(entry.key);
+      return (deployNames = names);
     },
     serviceEnv(service) {
       let env = envs.get(service);

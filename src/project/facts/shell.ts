@@ -446,6 +446,16 @@ function unwrap(words: string[], depth: number, inShell: boolean, options: Parse
       }
       continue;
     }
+    if (p === 'cross-env' || p === 'cross-env-shell') {
+      // npm's portable `VAR=x cmd`.
+      w.shift();
+      while (w.length > 0 && isAssignment(w[0])) assignments.push(w.shift()!);
+      continue;
+    }
+    if ((p === 'dotenv' || p === 'dotenv-cli' || p === 'env-cmd') && w.includes('--')) {
+      w = w.slice(w.indexOf('--') + 1);
+      continue;
+    }
     if (p === 'nohup' || p === 'command' || p === 'time' || p === 'builtin') {
       w.shift();
       while (w[0]?.startsWith('-')) w.shift();

@@ -1,6 +1,6 @@
 import type { Project } from '../model.js';
 import type { StringFact } from './facts.js';
-import { composeServiceEnv, dockerfileEnvNames } from './deploy.js';
+
 
 /** Recognizing backing-service addresses in code strings. Pure. */
 
@@ -85,11 +85,7 @@ function kindFromContext(s: StringFact): string {
 
 /** Whether anything on the deploy side sets or documents a variable (compose, Dockerfile, env files incl. templates, docs, --env). */
 export function envVarProvided(project: Project, name: string): boolean {
-  if (project.deployEnv.has(name)) return true;
-  for (const f of project.composeFiles) for (const s of f.services) if (composeServiceEnv(project, s).has(name)) return true;
-  for (const d of project.dockerfiles) if (dockerfileEnvNames(d).has(name)) return true;
-  for (const e of project.envFiles) if (e.entries.some((x) => x.key === name)) return true;
-  return project.jsLinks?.documented.has(name) ?? false;
+  return project.facts.deployEnvNames().has(name) || (project.jsLinks?.documented.has(name) ?? false);
 }
 
 /** The project ships deploy artifacts (so a fallback would actually be used in a container). */

@@ -1,8 +1,8 @@
 import type { Project, SourceFile } from '../model.js';
 import { parseJsSource, parserLoadTime } from '../parse-js.js';
 import { documentedNames, loadDocs, loadIgnoredEnvTemplates, loadTsConfigs } from './load-extras.js';
-import { linkEntries } from './link-entries.js';
-import { TEST_PATH } from './query.js';
+import { linkEntries } from './closure.js';
+import { isNotShippedPath } from '../facts/deploy.js';
 
 /**
  * Source analysis, in three steps:
@@ -89,7 +89,7 @@ export async function prepareSources(project: Project, sourcePrefilters: readonl
   const js = sourcePrefilters.length > 0 ? project.sources.filter((s) => s.language === 'js' || s.language === 'ts') : [];
   if (js.length === 0) return;
   const prefilters = combinePrefilters(sourcePrefilters);
-  const candidates = js.filter((s) => !TEST_PATH.test(s.path) && !notParsable(s));
+  const candidates = js.filter((s) => !isNotShippedPath(s.path) && !notParsable(s));
   const wanted = candidates.filter((s) => prefilters.some((p) => p.test(s.text)));
   const t1 = performance.now();
   let tParsed = t1;

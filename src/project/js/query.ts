@@ -1,20 +1,30 @@
 import type { ComposeService, Dockerfile, Project, SourceFile } from '../model.js';
 import type { CallFact, Value } from './facts.js';
-import type { JsEntry } from './link-entries.js';
-import { composeServiceEnv, imageEnv } from './deploy.js';
+import type { JsEntry } from './closure.js';
+import { isNotShippedPath } from '../facts/deploy.js';
+import { buildTarget } from '../facts/service.js';
 
 /** Helpers source rules share to read facts and links. Pure. */
-
-/** Test code, fixtures, mocks, stories, examples: never what the deployed app runs. */
-export const TEST_PATH =
-  /(^|\/)(__tests__|__mocks__|__fixtures__|tests?|spec|specs|e2e|cypress|playwright|fixtures?|mocks?|stories|storybook|\.storybook|examples?|benchmarks?|bench)(\/|$)|\.(test|spec|e2e|stories|story|bench)\.[cm]?[jt]sx?$/i;
 
 /** Tool configuration files (bundlers, test runners, linters): read at build or test time, not by the app. */
 export const TOOL_CONFIG = /(^|\/)([\w.-]+\.config|\.?eslintrc|\.?prettierrc|\.?babelrc|gulpfile|gruntfile|karma\.conf|protractor\.conf|webpack\.[\w.-]+|rollup\.[\w.-]+|vite\.[\w.-]+|jest\.[\w.-]+|vitest\.[\w.-]+|tsup\.[\w.-]+|esbuild\.[\w.-]+|build)\.[cm]?[jt]s$/i;
 
-/** JS/TS files with facts, excluding tests. */
-export function parsedSources(project: Project): (SourceFile & { facts: NonNullable<SourceFile['facts']> })[] {
-  return project.sources.filter((s): s is SourceFile & { facts: NonNullable<SourceFile['facts']> } => Boolean(s.facts) && !TEST_PATH.test(s.path));
+export type ParsedSource = SourceFile & { facts: NonNullable<SourceFile['facts']> };
+
+/**
+ * The parsed JS/TS files a source rule judges. `runtime` (the default): the files that run in a
+ * deployed container (the runtime closure of its entries), or every shipped file outside build
+ * configuration when no deployed entry could be resolved. `shipped`: every file that is not a
+ * test, stub, e2e harness, story, doc or example (a secret in build code is still committed).
+ */
+export function parsedSources(project: Project, scope: 'runtime' | 'shipped' = 'runtime'): ParsedSource[] {
+  const links = project.jsLinks;
+  return project.sources.filter((s): s is ParsedSource => {
+    if (!s.facts || isNotShippedPath(s.path)) return false;
+    if (scope === 'shipped') return true;
+    if (TOOL_CONFIG.test(s.path) || links?.buildTime.has(s.path)) return false;
+    return !links?.runtime || links.runtime.has(s.path);
+  });
 }
 
 export const LOCAL_HOST = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\]|ip6-localhost)$/i;
@@ -129,14 +139,15 @@ export interface DeployContext {
 /** One context per compose service running the entry, or the image alone. */
 export function deployContexts(project: Project, entry: JsEntry): DeployContext[] {
   const dockerfile = entry.dockerfile ? project.dockerfiles.find((d) => d.path === entry.dockerfile) : undefined;
-  const image = dockerfile ? imageEnv(dockerfile) : new Map<string, string | undefined>();
-  const fromImage = (name: string): string | undefined | null => (image.has(name) ? image.get(name) : null);
+  const imageEnv = (target?: string) => (dockerfile ? project.facts.image(dockerfile, target).env : new Map<string, string | undefined>());
+  const lookup = (image: Map<string, string | undefined>) => (name: string): string | undefined | null => (image.has(name) ? image.get(name) : null);
   const services = entry.services
     .map((s) => project.composeFiles.find((f) => f.path === s.file)?.services.find((x) => x.name === s.name))
     .filter((s): s is ComposeService => Boolean(s));
-  if (services.length === 0) return dockerfile ? [{ dockerfile, env: fromImage, label: dockerfile.path }] : [];
+  if (services.length === 0) return dockerfile ? [{ dockerfile, env: lookup(imageEnv()), label: dockerfile.path }] : [];
   return services.map((service) => {
-    const env = composeServiceEnv(project, service);
+    const env = project.facts.serviceEnv(service).vars;
+    const fromImage = lookup(imageEnv(buildTarget(service)));
     return {
       dockerfile,
       service,

@@ -76,7 +76,7 @@ export default defineRule({
     fallback: 'process.env.{{name}} falls back to a hard-coded secret ({{redacted}}): when the variable is unset the app runs with a value everyone with the code knows. Fail at start-up instead',
   },
   check({ project, report }) {
-    for (const file of parsedSources(project)) {
+    for (const file of parsedSources(project, 'shipped')) {
       for (const s of file.facts.strings) {
         const format = FORMATS.find(([, re]) => re.test(s.value));
         if (format) {

@@ -1,6 +1,5 @@
 import { defineRule } from '../rule.js';
 import { TOOL_CONFIG, listSites, parsedSources } from '../../project/js/query.js';
-import { composeServiceEnv, dockerfileEnvNames } from '../../project/js/deploy.js';
 import type { Range } from '../../project/range.js';
 
 /**
@@ -52,15 +51,7 @@ export default defineRule({
     }
     if (reads.size === 0) return;
 
-    const known = new Set<string>(written);
-    for (const name of project.deployEnv.keys()) known.add(name);
-    for (const f of project.composeFiles) {
-      for (const s of f.services) for (const name of composeServiceEnv(project, s).keys()) known.add(name);
-      // `${VAR}` in a compose file: the deployer is expected to provide it.
-      for (const i of f.interpolation.values()) for (const v of i.vars) known.add(v.name);
-    }
-    for (const d of project.dockerfiles) for (const name of dockerfileEnvNames(d)) known.add(name);
-    for (const e of project.envFiles) for (const entry of e.entries) known.add(entry.key);
+    const known = new Set<string>([...written, ...project.facts.deployEnvNames(), ...(project.jsLinks?.buildEnv ?? [])]);
     const scriptText = [...project.manifests.map((m) => m.text), ...project.procfiles.map((p) => p.text)].join('\n');
     const documented = project.jsLinks?.documented;
 

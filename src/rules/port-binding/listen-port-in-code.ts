@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { exposed, publishedTargets } from '../../project/js/deploy.js';
+import { buildTarget, publishedTargets } from '../../project/facts/service.js';
 import { asPort, deployContexts, describe, listenSites, resolve, sourceIndex, type ListenSite } from '../../project/js/query.js';
 import type { Value } from '../../project/js/facts.js';
 
@@ -79,7 +79,7 @@ export default defineRule({
           }
           continue;
         }
-        const exposes = ctx.dockerfile ? exposed(ctx.dockerfile) : [];
+        const exposes = ctx.dockerfile ? project.facts.image(ctx.dockerfile, ctx.service ? buildTarget(ctx.service) : undefined).exposed : [];
         if (exposes.length > 0 && !exposes.some((p) => listening.has(p))) {
           emit(first.site, first.file, 'expose', { port: [...listening].join(' and '), expr: describe(first.site.port), why: why(first), dockerfile: ctx.dockerfile!.path, exposed: exposes.join(', ') });
         }

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { entriesRunning, parsedSources } from '../../project/js/query.js';
-import { replicas } from '../../project/js/deploy.js';
+import { replicas } from '../../project/facts/service.js';
 
 const ADAPTER = /\.adapter\s*\(|socket\.io-redis|@socket\.io\/[\w-]+-adapter|socket\.io-adapter|socket\.io-emitter/;
 
