@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { audit } from './engine/run.js';
@@ -10,6 +10,8 @@ import { FACTORS, type Severity, type SeveritySetting } from './rules/rule.js';
 import { loadEnvFile } from './project/load-env.js';
 import { VERSION } from './version.js';
 import type { AuditResult } from './engine/result.js';
+import type { VerdictGate } from './engine/config.js';
+import { gateFails } from './engine/verdict.js';
 
 const SEVERITIES = ['off', 'info', 'warning', 'error'] as const;
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -30,6 +32,8 @@ interface CliOptions {
   envFile?: string;
   reportUnusedDisable?: boolean;
   debug?: boolean;
+  stack: string[];
+  failOnVerdict?: VerdictGate;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -52,6 +56,8 @@ function buildProgram(): Command {
     .option('--no-color', 'disable colour (also NO_COLOR=1)')
     .option('--env <KEY=VALUE>', 'a variable the deploy environment will have (repeatable); default: none', collect, [])
     .option('--env-file <file>', 'read deploy environment variables from a dotenv file')
+    .option('--stack <file>', 'the compose/stack file the project deploys with (repeatable); default: found by name', collect, [])
+    .addOption(new Option('--fail-on-verdict <verdict>', 'exit 1 when the Swarm verdict is this bad or worse (default: not-deployable, or the config\'s failOnVerdict)').choices(['not-deployable', 'needs-deploy-inputs', 'never']))
     .option('--report-unused-disable', 'report twelvelint-disable comments that suppress nothing')
     .option('--print-config', 'print the resolved configuration and exit')
     .option('--list-rules', 'print the rule catalogue and exit')
@@ -61,9 +67,14 @@ function buildProgram(): Command {
       'after',
       `
 Exit codes:
-  0  no findings at or above --fail-on (and no more warnings than --max-warnings)
-  1  findings at or above --fail-on, or too many warnings
-  2  usage error, invalid config or internal error
+  0  no findings at or above --fail-on, no more warnings than --max-warnings,
+     and a Swarm verdict better than --fail-on-verdict
+  1  findings at or above --fail-on, too many warnings, or the Swarm verdict
+     is --fail-on-verdict or worse (default: not-deployable)
+  2  usage error, invalid config, nothing to audit, or internal error
+
+Several paths are audited as one project when they are in one repository,
+else as separate projects (one report each; JSON: an array).
 
 Examples:
   twelvelint                         audit the current directory
@@ -119,7 +130,31 @@ export function exitCodeFor(result: AuditResult, failOn: Severity, maxWarnings: 
   const findings = result.results.flatMap((r) => r.messages);
   if (findings.some((m) => RANK[m.level] >= RANK[failOn])) return 1;
   if (maxWarnings !== undefined && result.summary.counts.warning > maxWarnings) return 1;
+  // A verdict printed as a failure never exits 0.
+  if (result.summary.swarm.failed) return 1;
   return 0;
+}
+
+/** The directory that holds a path's repository (the nearest ancestor with `.git`), else the path's own directory. */
+function projectRootOf(abs: string): string {
+  let dir = existsSync(abs) && statSync(abs).isDirectory() ? abs : path.dirname(abs);
+  const own = dir;
+  for (;;) {
+    if (existsSync(path.join(dir, '.git'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return own;
+    dir = parent;
+  }
+}
+
+/** Paths of one repository are one project; paths of different repositories (or none) are separate projects. */
+export function groupPaths(paths: readonly string[], cwd: string): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const p of paths) {
+    const root = projectRootOf(path.resolve(cwd, p));
+    groups.set(root, [...(groups.get(root) ?? []), p]);
+  }
+  return [...groups.values()];
 }
 
 export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
@@ -148,28 +183,51 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       maxWarnings = Number(options.maxWarnings);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings expects a whole number, got "${options.maxWarnings}"`);
     }
-    const { result, config } = await audit({
-      paths,
-      cwd,
-      configFile: options.config,
-      cliRules: parseRuleFlags(options.rule),
-      ignorePatterns: options.ignorePattern,
-      deployEnv: deployEnvironment(options, cwd),
-      reportUnusedDisable: options.reportUnusedDisable,
-    });
+    const groups = groupPaths(paths, cwd);
+    const audits = [];
+    for (const group of groups) {
+      audits.push(
+        await audit({
+          paths: group,
+          cwd,
+          configFile: options.config,
+          cliRules: parseRuleFlags(options.rule),
+          ignorePatterns: options.ignorePattern,
+          deployEnv: deployEnvironment(options, cwd),
+          reportUnusedDisable: options.reportUnusedDisable,
+          stack: options.stack,
+        }),
+      );
+    }
     if (options.printConfig) {
+      const config = audits[0].config;
       const printed = {
         source: config.source,
         extends: config.extends,
         rules: Object.fromEntries([...config.rules.values()].map((r) => [r.rule.id, Object.keys(r.options).length ? [r.severity, r.options] : r.severity])),
         ignores: config.ignores,
         maxFileSize: config.maxFileSize,
+        stack: config.stack,
+        failOnVerdict: options.failOnVerdict ?? config.failOnVerdict,
       };
       process.stdout.write(`${JSON.stringify(printed, null, 2)}\n`);
       return 0;
     }
+    const results = audits.map((a) => a.result);
+    for (const result of results) {
+      if (result.diagnostics.some((d) => d.code === 'nothing-to-audit')) throw new UsageError(`Nothing to audit in ${result.root}: no Dockerfile, compose file, dependency manifest, env file or source file was found`);
+      if (options.failOnVerdict) {
+        result.summary.swarm.gate = options.failOnVerdict;
+        result.summary.swarm.failed = gateFails(result.summary.swarm.verdict, options.failOnVerdict);
+      }
+    }
     const color = options.color && !process.env.NO_COLOR && !options.output && (Boolean(process.stdout.isTTY) || Boolean(process.env.FORCE_COLOR));
-    const text = reporter(result, { color, quiet: Boolean(options.quiet) });
+    const text =
+      results.length === 1
+        ? reporter(results[0], { color, quiet: Boolean(options.quiet) })
+        : options.format === 'json'
+          ? `[${results.map((r) => reporter(r, { color, quiet: Boolean(options.quiet) }).trimEnd()).join(',\n')}]\n`
+          : results.map((r) => `${color ? '\x1b[1m' : ''}== ${r.root}${color ? '\x1b[22m' : ''}\n${reporter(r, { color, quiet: Boolean(options.quiet) })}`).join('\n');
     if (options.output) {
       try {
         writeFileSync(path.resolve(cwd, options.output), text);
@@ -177,7 +235,8 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         throw new UsageError(`Cannot write --output ${options.output}: ${(error as Error).message}`);
       }
     } else process.stdout.write(text);
-    return exitCodeFor(result, options.quiet ? 'error' : options.failOn, options.quiet ? undefined : maxWarnings);
+    const codes = results.map((r) => exitCodeFor(r, options.quiet ? 'error' : options.failOn, options.quiet ? undefined : maxWarnings));
+    return codes.some((c) => c === 1) ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
       process.stderr.write(`twelvelint: ${error.message}\n`);

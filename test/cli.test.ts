@@ -81,14 +81,20 @@ describe('CLI', () => {
   });
 
   it('--rule turns a rule off and --fail-on warning fails on warnings', () => {
-    expect(runCli(['fixtures/bad-minimal', '--rule', 'swarm/build-without-image:off']).code).toBe(0);
-    expect(runCli(['fixtures/bad-minimal', '--rule', 'swarm/build-without-image:off', '--fail-on', 'warning']).code).toBe(1);
+    // Turning the blocker's rule off hides the finding, not the prediction: still not deployable, still exit 1.
+    const off = runJson(['fixtures/bad-minimal', '--rule', 'swarm/build-without-image:off']);
+    expect(off.code).toBe(1);
+    expect(off.json.summary.swarm.verdict).toBe('not-deployable');
+    expect(off.json.summary.swarm.blockers).toContainEqual(expect.objectContaining({ ruleId: 'swarm/build-without-image', reported: false }));
+    expect(off.json.results.flatMap((r: { messages: { ruleId: string }[] }) => r.messages).map((m: { ruleId: string }) => m.ruleId)).not.toContain('swarm/build-without-image');
+    expect(runCli(['fixtures/bad-minimal', '--rule', 'swarm/build-without-image:off', '--fail-on-verdict', 'never']).code).toBe(0);
+    expect(runCli(['fixtures/bad-minimal', '--rule', 'swarm/build-without-image:off', '--fail-on-verdict', 'never', '--fail-on', 'warning']).code).toBe(1);
     expect(runCli(['fixtures/bad-minimal', '--rule', 'nope/nothing:off']).code).toBe(2);
     expect(runCli(['fixtures/bad-minimal', '--rule', 'swarm/build-without-image:loud']).code).toBe(2);
   });
 
   it('--max-warnings', () => {
-    const off = ['--rule', 'swarm/build-without-image:off'];
+    const off = ['--rule', 'swarm/build-without-image:off', '--fail-on-verdict', 'never'];
     expect(runCli(['fixtures/bad-minimal', ...off, '--max-warnings', '0']).code).toBe(1);
     expect(runCli(['fixtures/bad-minimal', ...off, '--max-warnings', '100']).code).toBe(0);
     expect(runCli(['fixtures/bad-minimal', '--max-warnings', 'many']).code).toBe(2);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../src/rules/index.js';
-import { lintFiles } from './support/rule-tester.js';
+import { auditFiles, lintFiles } from './support/rule-tester.js';
 import { pathPurpose } from '../src/project/facts/deploy.js';
 
 const isDevNamedPath = (p: string) => pathPurpose(p) === 'development' || pathPurpose(p) === 'test';
@@ -14,15 +14,17 @@ describe('development-only files and services', () => {
     for (const p of ['docker-compose.yml', 'docker-stack.yml', 'Dockerfile', 'Dockerfile.prod', 'compose.deploy.yml', 'docker-compose.devops.yml']) expect(isDevNamedPath(p), p).toBe(false);
   });
 
-  it('a compose file beside a production/stack file is development; swarm findings stay', async () => {
+  it('a compose file beside a stack file is not deployed: its findings are not listed, its Swarm verdict is counted', async () => {
     const files = {
       'docker-compose.yml': 'services:\n  vote:\n    build: ./vote\n    command: nodemon server.js\n    volumes:\n      - ./vote:/app\n',
       'docker-stack.yml': 'services:\n  vote:\n    image: example/vote:1.4.2\n    deploy:\n      replicas: 2\n',
     };
-    const findings = await lintFiles(rules, files);
-    const dev = at(findings, 'docker-compose.yml');
-    expect(dev.filter((f) => !f.includes(' swarm/'))).toEqual([]);
-    expect(dev).toContain('3 swarm/build-without-image');
+    const result = await auditFiles(rules, files);
+    expect(result.results.map((r) => r.filePath)).not.toContain('docker-compose.yml');
+    const dev = result.summary.swarm.files.find((f) => f.filePath === 'docker-compose.yml');
+    expect(dev).toMatchObject({ deployed: false, verdict: 'not-deployable', blockers: 1, reason: 'docker-stack.yml is what the project deploys' });
+    expect(result.summary.swarm.deployed).toEqual(['docker-stack.yml']);
+    expect(result.summary.swarm.verdict).not.toBe('not-deployable');
   });
 
   it('a file of loopback-bound backing services for an app run on the host', async () => {

@@ -16,7 +16,12 @@ export interface UserConfig {
   rules?: Record<string, RuleSetting>;
   ignores?: string[];
   maxFileSize?: number;
+  stack?: string | string[];
+  failOnVerdict?: VerdictGate;
 }
+
+/** How bad a Swarm verdict must be for the run to exit 1. */
+export type VerdictGate = 'not-deployable' | 'needs-deploy-inputs' | 'never';
 
 export interface ResolvedRule {
   rule: AnyRule;
@@ -31,6 +36,9 @@ export interface ResolvedConfig {
   rules: Map<string, ResolvedRule>;
   ignores: string[];
   maxFileSize: number;
+  /** Compose files named as deployed, relative to the audited root. */
+  stack: string[];
+  failOnVerdict: VerdictGate;
 }
 
 export const PRESETS = ['twelvelint:recommended', 'twelvelint:strict'] as const;
@@ -158,5 +166,7 @@ export function resolveConfig(
     rules,
     ignores: [...(config.ignores ?? []), ...cliIgnores],
     maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    stack: config.stack === undefined ? [] : Array.isArray(config.stack) ? config.stack : [config.stack],
+    failOnVerdict: config.failOnVerdict ?? 'not-deployable',
   };
 }

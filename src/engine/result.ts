@@ -1,4 +1,5 @@
-import type { Fix, RuleFamily, Severity, SwarmImpact } from '../rules/rule.js';
+import type { BlockerKind, Fix, RuleFamily, Severity, SwarmImpact } from '../rules/rule.js';
+import type { VerdictGate } from './config.js';
 import type { Diagnostic } from '../project/diagnostics.js';
 
 /** One finding. Positions are 1-based; filePath is project-relative with forward slashes. */
@@ -19,16 +20,26 @@ export interface Finding {
   suggestions?: { desc: string; fix?: Fix }[];
   /** A file that could not be parsed. */
   fatal?: boolean;
+  /** For blockers: how it bites (rejected by docker, breaks with replicas, or deploys broken). */
+  blocker?: BlockerKind;
+  /** Other rules that reported the same problem at this place, merged into this finding. */
+  also?: { ruleId: string; factor: RuleFamily }[];
 }
 
-export type FactorStatus = 'pass' | 'info' | 'warn' | 'fail' | 'not-applicable';
+/**
+ * `not-assessed`: nothing this factor's rules read was found (no compose file, say), or the code it
+ * would judge is in a language twelvelint does not analyse yet; never a pass.
+ */
+export type FactorStatus = 'pass' | 'info' | 'warn' | 'fail' | 'not-assessed';
 
 export interface FactorResult {
   id: RuleFamily;
   title: string;
-  /** 0–100, or null when not applicable. */
+  /** 0–100, or null when not assessed. */
   score: number | null;
   status: FactorStatus;
+  /** What was not read for this factor (`Python source is not analysed`), when something was not. */
+  coverage?: string;
   findings: Finding[];
 }
 
@@ -40,6 +51,10 @@ export interface SwarmBlocker {
   filePath: string;
   line: number;
   kind: 'blocker' | 'deploy-input';
+  /** For blockers: rejected by docker stack deploy, broken with two or more replicas, or deploys broken. */
+  blocker?: BlockerKind;
+  /** False when the finding is turned off or suppressed: it is not reported, but it is still what Swarm does. */
+  reported: boolean;
 }
 
 /** What docker stack deploy would do with one compose file on its own (`-c <file>`). */
@@ -48,16 +63,27 @@ export interface StackFileVerdict {
   verdict: SwarmVerdict;
   blockers: number;
   deployInputs: number;
+  /** Swarm warnings (ignored or degraded options). */
+  warnings: number;
+  /** The file is what the project deploys; the Swarm findings of other files are counted here, not listed. */
+  deployed: boolean;
+  /** Why the file is or is not deployed. */
+  reason: string;
 }
 
 export interface SwarmSummary {
-  /** The project's verdict: its best compose file, worsened by findings outside compose files. */
+  /** What Swarm does with the project: the worst of its deployed compose files, worsened by blockers outside them. */
   verdict: SwarmVerdict;
-  /** The compose file the verdict is based on, when there is one. */
+  /** The first compose file the verdict is based on, when there is one. */
   via: string | null;
-  /** Blockers and deploy inputs behind the verdict. */
+  /** Every compose file the verdict is based on. */
+  deployed: string[];
+  /** Blockers and deploy inputs behind the verdict (also those turned off or suppressed: a prediction ignores config). */
   blockers: SwarmBlocker[];
   files: StackFileVerdict[];
+  /** The verdict that fails the run (`failOnVerdict`), and whether this one does. */
+  gate: VerdictGate;
+  failed: boolean;
 }
 
 /** ESLint's per-file result shape, so problem matchers and reviewdog read it. */
@@ -88,14 +114,19 @@ export interface EslintMessage {
   fatal?: boolean;
   fix?: Fix;
   suggestions?: { desc: string; fix?: Fix }[];
+  blocker?: BlockerKind;
+  also?: { ruleId: string; factor: RuleFamily }[];
 }
 
 export interface AuditResult {
   tool: { name: 'twelvelint'; version: string };
   root: string;
   summary: {
+    /** Twelve-factor readiness: the mean of the assessed factors (Swarm compatibility is the verdict beside it). */
     score: number | null;
     grade: 'A' | 'B' | 'C' | 'D' | 'F' | null;
+    /** How many of the twelve factors the score is based on. */
+    assessedFactors: number;
     swarm: SwarmSummary;
     counts: { error: number; warning: number; info: number; fixable: number; files: number };
   };

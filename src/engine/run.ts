@@ -1,14 +1,18 @@
-import { discover, resolveInputs } from '../project/discover.js';
+import { discover, resolveInputs, type Discovery } from '../project/discover.js';
+import type { FileReader } from '../project/reader.js';
 import { loadProject } from '../project/load.js';
-import type { Project, RuleInput, TextFile } from '../project/model.js';
-import { formatMessage, type AnyRule, type RuleFamily, type SeveritySetting } from '../rules/rule.js';
+import type { GitFacts, Project, RuleInput, TextFile } from '../project/model.js';
+import { formatMessage, type AnyRule, type Severity } from '../rules/rule.js';
 import { allRules } from '../rules/index.js';
 import { findConfig, resolveConfig, type ResolvedConfig } from './config.js';
 import type { Diagnostic } from '../project/diagnostics.js';
 import type { AuditResult, FileResult, Finding } from './result.js';
 import { applyDirectives, parseDirectives } from './suppress.js';
-import { buildFactors, overallScore, swarmSummary } from './score.js';
+import { buildFactors, readiness } from './score.js';
+import { swarmSummary, type Prediction } from './verdict.js';
+import { mergeFindings, type WorkingFinding } from './merge.js';
 import { VERSION } from '../version.js';
+import type { SeveritySetting } from '../rules/rule.js';
 
 export interface AuditOptions {
   paths: string[];
@@ -18,6 +22,8 @@ export interface AuditOptions {
   ignorePatterns?: string[];
   deployEnv?: ReadonlyMap<string, string>;
   reportUnusedDisable?: boolean;
+  /** Compose files named as deployed (`--stack`), relative to cwd; overrides the config's `stack`. */
+  stack?: string[];
   /** Rules to run instead of the catalogue (tests). */
   rules?: readonly AnyRule[];
 }
@@ -28,6 +34,11 @@ export interface Audit {
   project: Project;
 }
 
+/** Rules whose findings feed the Swarm verdict: they run whatever the configuration says. */
+function speaksAboutSwarm(rule: AnyRule): boolean {
+  return rule.factor === 'swarm' || rule.swarm !== 'none';
+}
+
 export async function audit(options: AuditOptions): Promise<Audit> {
   const diagnostics: Diagnostic[] = [];
   const inputs = await resolveInputs(options.paths, options.cwd);
@@ -35,28 +46,66 @@ export async function audit(options: AuditOptions): Promise<Audit> {
   const loaded = await findConfig(inputs.root, options.configFile, options.cwd, diagnostics);
   const config = resolveConfig(loaded, catalogue, options.cliRules ?? {}, options.ignorePatterns ?? []);
   const discovery = await discover(inputs, { ignorePatterns: config.ignores, maxFileSize: config.maxFileSize });
+  const stack = options.stack?.length ? relativeStack(options.stack, options.cwd, inputs.root) : config.stack;
+  return analyse({ discovery, config, catalogue, diagnostics, stack, ...(options.deployEnv ? { deployEnv: options.deployEnv } : {}), reportUnusedDisable: options.reportUnusedDisable ?? false });
+}
+
+export interface AnalyseOptions {
+  discovery: Discovery;
+  config: ResolvedConfig;
+  catalogue: readonly AnyRule[];
+  /** Diagnostics gathered so far (config search). */
+  diagnostics?: Diagnostic[];
+  stack?: string[];
+  deployEnv?: ReadonlyMap<string, string>;
+  reportUnusedDisable?: boolean;
+  /** How files are read (default: the disk); git facts when known (in-memory projects). */
+  reader?: FileReader;
+  git?: GitFacts;
+}
+
+/** Loads the discovered files, runs the rules and builds the result. */
+export async function analyse(options: AnalyseOptions): Promise<Audit> {
+  const { discovery, config, catalogue } = options;
+  const diagnostics: Diagnostic[] = [...(options.diagnostics ?? [])];
+  const stack = options.stack ?? config.stack;
   const enabled = [...config.rules.values()];
-  const needs = new Set<RuleInput>(enabled.flatMap((r) => r.rule.inputs));
+  const enabledIds = new Set(enabled.map((r) => r.rule.id));
+  const severityOf = new Map<string, Severity>(enabled.map((r) => [r.rule.id, r.severity]));
+  const optionsOf = new Map(enabled.map((r) => [r.rule.id, r.options]));
+  // What is predicted does not depend on what is reported: every Swarm-relevant rule runs.
+  const toRun = catalogue.filter((r) => enabledIds.has(r.id) || speaksAboutSwarm(r));
+  const needs = new Set<RuleInput>(toRun.flatMap((r) => r.inputs));
   const { project, diagnostics: loadDiagnostics } = await loadProject(discovery, {
     needs,
     deployEnv: options.deployEnv ?? new Map(),
     maxFileSize: config.maxFileSize,
-    sourcePrefilters: enabled.filter((r) => r.rule.inputs.includes('source') && r.rule.sourcePrefilter).map((r) => r.rule.sourcePrefilter as RegExp),
+    sourcePrefilters: toRun.filter((r) => r.inputs.includes('source') && r.sourcePrefilter).map((r) => r.sourcePrefilter as RegExp),
+    ...(stack.length ? { stackFiles: stack } : {}),
+    ...(options.reader ? { reader: options.reader } : {}),
+    ...(options.git ? { git: options.git } : {}),
   });
   diagnostics.push(...loadDiagnostics);
+  for (const s of stack) {
+    if (!project.composeFiles.some((f) => f.path === s)) diagnostics.push({ code: 'stack-not-found', severity: 'warning', filePath: s, message: `--stack ${s}: no such compose file in the audited project` });
+  }
+  if (isEmpty(project)) diagnostics.push({ code: 'nothing-to-audit', severity: 'warning', message: 'Nothing to audit: no Dockerfile, compose file, dependency manifest, env file or source file was found' });
 
-  let findings: Finding[] = [...parseErrors(project)];
-  for (const { rule, severity, options: ruleOptions } of enabled) {
+  let findings: WorkingFinding[] = parseErrors(project);
+  for (const rule of toRun) {
+    const reported = enabledIds.has(rule.id);
     try {
       rule.check({
         project,
-        options: ruleOptions,
+        options: optionsOf.get(rule.id) ?? { ...(rule.defaultOptions ?? {}) },
         report(d) {
+          const swarm = d.swarm ?? rule.swarm;
           findings.push({
             ruleId: rule.id,
             factor: rule.factor,
-            severity,
-            swarm: d.swarm ?? rule.swarm,
+            severity: d.severity !== undefined && (severityOf.get(rule.id) ?? rule.severity) === rule.severity ? d.severity : (severityOf.get(rule.id) ?? rule.severity),
+            swarm,
+            ...(swarm === 'blocker' ? { blocker: rule.blocker ?? (rule.factor === 'swarm' ? 'rejected' : 'broken') } : {}),
             message: formatMessage(rule.messages[d.messageId] ?? d.messageId, d.data),
             messageId: d.messageId,
             filePath: d.file,
@@ -66,6 +115,10 @@ export async function audit(options: AuditOptions): Promise<Audit> {
             endColumn: d.range.endColumn,
             ...(d.fix ? { fix: d.fix } : {}),
             ...(d.suggestions ? { suggestions: d.suggestions } : {}),
+            ...(d.data ? { data: d.data } : {}),
+            defaultSeverity: d.severity ?? rule.severity,
+            reported,
+            suppressed: false,
           });
         },
       });
@@ -75,134 +128,130 @@ export async function audit(options: AuditOptions): Promise<Audit> {
     }
   }
 
-  findings = dropDevContext(findings, project, enabled.map((r) => r.rule));
-  findings = suppress(findings, project, options.reportUnusedDisable ?? false);
-  findings.sort(compareFindings);
+  findings = dropDevContext(findings, project, toRun);
+  markSuppressed(findings, project, options.reportUnusedDisable ?? false);
+  findings = mergeFindings(findings, catalogue);
+  const predictions: Prediction[] = findings.map((f) => ({
+    ruleId: f.ruleId,
+    factor: f.factor,
+    swarm: f.swarm,
+    ...(f.blocker ? { blocker: f.blocker } : {}),
+    defaultSeverity: f.defaultSeverity,
+    message: f.message,
+    filePath: f.filePath,
+    line: f.line,
+    reported: f.reported && !f.suppressed,
+  }));
+  const swarm = swarmSummary(predictions, project, config.failOnVerdict);
 
-  const applicable = applicableFamilies(project, enabled.map((r) => r.rule));
-  const factors = buildFactors(findings, applicable);
-  const swarm = swarmSummary(findings, project.composeFiles.map((f) => f.path));
-  const { score, grade } = overallScore(factors, swarm.verdict);
-  const results = toFileResults(findings);
+  // Swarm findings of compose files the project does not deploy are counted in their file's verdict, not listed.
+  const notDeployed = new Set(swarm.files.filter((f) => !f.deployed).map((f) => f.filePath));
+  const reported: Finding[] = findings
+    .filter((f) => f.reported && !f.suppressed && !(f.factor === 'swarm' && notDeployed.has(f.filePath)))
+    .map(({ data: _data, reported: _r, suppressed: _s, defaultSeverity: _d, ...finding }) => finding);
+  reported.sort(compareFindings);
+
+  const factors = buildFactors(reported, project, enabled.map((r) => r.rule));
+  const { score, grade, assessed } = readiness(factors);
   const result: AuditResult = {
     tool: { name: 'twelvelint', version: VERSION },
     root: project.root,
     summary: {
       score,
       grade,
+      assessedFactors: assessed,
       swarm,
       counts: {
-        error: findings.filter((f) => f.severity === 'error').length,
-        warning: findings.filter((f) => f.severity === 'warning').length,
-        info: findings.filter((f) => f.severity === 'info').length,
-        fixable: findings.filter((f) => f.fix).length,
+        error: reported.filter((f) => f.severity === 'error').length,
+        warning: reported.filter((f) => f.severity === 'warning').length,
+        info: reported.filter((f) => f.severity === 'info').length,
+        fixable: reported.filter((f) => f.fix).length,
         files: project.files.length,
       },
     },
     factors,
-    results,
+    results: toFileResults(reported),
     diagnostics,
   };
   return { result, config, project };
+}
+
+/** `--stack` paths are given relative to where the command runs; the project knows paths relative to its root. */
+function relativeStack(paths: string[], cwd: string, root: string): string[] {
+  return paths.map((p) => {
+    const abs = p.startsWith('/') ? p : `${cwd.replace(/\/$/, '')}/${p}`;
+    const rel = abs.startsWith(`${root}/`) ? abs.slice(root.length + 1) : p;
+    return rel.split('/').filter((x) => x && x !== '.').join('/');
+  });
+}
+
+function isEmpty(project: Project): boolean {
+  return !project.singleFiles && project.dockerfiles.length + project.composeFiles.length + project.manifests.length + project.envFiles.length + project.sources.length + project.procfiles.length === 0;
 }
 
 function textFiles(project: Project): TextFile[] {
   return [...project.dockerfiles, ...project.composeFiles, ...project.envFiles, ...project.manifests, ...project.procfiles, ...project.sources];
 }
 
-function parseErrors(project: Project): Finding[] {
-  const out: Finding[] = [];
-  const base = { ruleId: null, factor: null, severity: 'error' as const, fatal: true };
+function parseErrors(project: Project): WorkingFinding[] {
+  const out: WorkingFinding[] = [];
+  const base = { ruleId: null, factor: null, severity: 'error' as const, defaultSeverity: 'error' as const, fatal: true, reported: true, suppressed: false };
   for (const file of project.composeFiles) {
     for (const p of file.problems) {
-      out.push({ ...base, swarm: 'blocker', message: `Invalid YAML: ${p.message}`, filePath: file.path, ...p.range });
+      out.push({ ...base, swarm: 'blocker', blocker: 'rejected', message: `Invalid YAML: ${p.message}`, filePath: file.path, ...p.range });
     }
   }
   for (const m of project.manifests) {
     if (m.parseError) out.push({ ...base, swarm: 'none', message: `Cannot parse ${m.ecosystem} manifest: ${m.parseError.message}`, filePath: m.path, ...m.parseError.range });
   }
   for (const s of project.sources) {
-    if (s.parseError) out.push({ ...base, severity: 'warning', swarm: 'none', message: `Cannot parse: ${s.parseError.message}`, filePath: s.path, ...s.parseError.range });
+    if (s.parseError) out.push({ ...base, severity: 'warning', defaultSeverity: 'warning', swarm: 'none', message: `Cannot parse: ${s.parseError.message}`, filePath: s.path, ...s.parseError.range });
   }
   return out;
 }
 
 /** Twelve-factor findings in development-only files and services are not about the deploy. */
-function dropDevContext(findings: Finding[], project: Project, rules: readonly AnyRule[]): Finding[] {
+function dropDevContext(findings: WorkingFinding[], project: Project, rules: readonly AnyRule[]): WorkingFinding[] {
   if (project.facts.devRegions().size === 0) return findings;
   const keep = new Set(rules.filter((r) => r.factor === 'swarm' || r.devContext === 'include').map((r) => r.id));
   return findings.filter((f) => f.ruleId === null || keep.has(f.ruleId) || !project.facts.inDevRegion(f.filePath, f.line));
 }
 
-function suppress(findings: Finding[], project: Project, reportUnused: boolean): Finding[] {
-  const byFile = new Map<string, Finding[]>();
+/** Marks findings that `twelvelint-disable` comments suppress (they stay in the prediction); adds unused-directive reports. */
+function markSuppressed(findings: WorkingFinding[], project: Project, reportUnused: boolean): void {
+  const byFile = new Map<string, WorkingFinding[]>();
   for (const f of findings) byFile.set(f.filePath, [...(byFile.get(f.filePath) ?? []), f]);
-  const out: Finding[] = [];
   for (const file of textFiles(project)) {
-    const own = byFile.get(file.path) ?? [];
-    byFile.delete(file.path);
-    if (!file.text.includes('twelvelint-disable')) {
-      out.push(...own);
-      continue;
-    }
+    if (!file.text.includes('twelvelint-disable')) continue;
+    const own = (byFile.get(file.path) ?? []).filter((f) => f.reported);
     const directives = parseDirectives(file.lines);
-    out.push(...applyDirectives(own, directives));
-    if (reportUnused) {
-      for (const d of directives.filter((x) => !x.used)) {
-        const text = file.lines[d.line - 1] ?? '';
-        out.push({
-          ruleId: null,
-          factor: null,
-          severity: 'warning',
-          swarm: 'none',
-          message: `Unused twelvelint-disable directive (no problem was reported${d.ruleIds.length ? ` from ${d.ruleIds.join(', ')}` : ''})`,
-          filePath: file.path,
-          line: d.line,
-          column: d.column,
-          endLine: d.line,
-          endColumn: text.length + 1,
-        });
-      }
+    const kept = new Set(applyDirectives(own, directives));
+    for (const f of own) if (!kept.has(f)) f.suppressed = true;
+    if (!reportUnused) continue;
+    for (const d of directives.filter((x) => !x.used)) {
+      const text = file.lines[d.line - 1] ?? '';
+      findings.push({
+        ruleId: null,
+        factor: null,
+        severity: 'warning',
+        swarm: 'none',
+        message: `Unused twelvelint-disable directive (no problem was reported${d.ruleIds.length ? ` from ${d.ruleIds.join(', ')}` : ''})`,
+        filePath: file.path,
+        line: d.line,
+        column: d.column,
+        endLine: d.line,
+        endColumn: text.length + 1,
+        defaultSeverity: 'warning',
+        reported: true,
+        suppressed: false,
+      });
     }
   }
-  for (const rest of byFile.values()) out.push(...rest);
-  return out;
 }
 
 function compareFindings(a: Finding, b: Finding): number {
   if (a.filePath !== b.filePath) return a.filePath < b.filePath ? -1 : 1;
   return a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? '');
-}
-
-function inputPresent(project: Project, input: RuleInput): boolean {
-  switch (input) {
-    case 'dockerfile':
-      return project.dockerfiles.length > 0;
-    case 'compose':
-      return project.composeFiles.length > 0;
-    case 'env':
-      return project.envFiles.length > 0;
-    case 'manifest':
-      return project.manifests.length > 0;
-    case 'lockfile':
-      return project.lockfiles.length > 0;
-    case 'procfile':
-      return project.procfiles.length > 0;
-    case 'script':
-      return project.scripts.length > 0;
-    case 'source':
-      return project.sources.length > 0;
-    case 'git':
-    case 'files':
-      return !project.singleFiles;
-  }
-}
-
-/** A factor is applicable when one of its enabled rules had something to read. */
-function applicableFamilies(project: Project, rules: readonly AnyRule[]): Set<RuleFamily> {
-  const out = new Set<RuleFamily>();
-  for (const rule of rules) if (rule.inputs.some((i) => inputPresent(project, i))) out.add(rule.factor);
-  return out;
 }
 
 function toFileResults(findings: readonly Finding[]): FileResult[] {
@@ -219,6 +268,8 @@ function toFileResults(findings: readonly Finding[]): FileResult[] {
       level: f.severity,
       factor: f.factor,
       swarm: f.swarm,
+      ...(f.blocker ? { blocker: f.blocker } : {}),
+      ...(f.also ? { also: f.also } : {}),
       message: f.message,
       ...(f.messageId ? { messageId: f.messageId } : {}),
       line: f.line,

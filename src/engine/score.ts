@@ -1,5 +1,8 @@
-import { FACTORS, FACTOR_TITLES, type RuleFamily, type Severity } from '../rules/rule.js';
-import type { AuditResult, FactorResult, Finding, StackFileVerdict, SwarmBlocker, SwarmSummary, SwarmVerdict } from './result.js';
+import { FACTORS, FACTOR_TITLES, type AnyRule, type RuleFamily, type Severity } from '../rules/rule.js';
+import type { Project, RuleInput } from '../project/model.js';
+import type { AuditResult, FactorResult, Finding } from './result.js';
+import { isNotShippedPath } from '../project/facts/deploy.js';
+import { imageName } from '../project/facts/image.js';
 
 const WEIGHT: Record<Severity, number> = { error: 25, warning: 10, info: 3 };
 
@@ -22,63 +25,85 @@ export function scoreFactor(findings: readonly Finding[]): number {
   return Math.max(0, Math.round(100 - penalty));
 }
 
-export function buildFactors(findings: readonly Finding[], applicable: ReadonlySet<RuleFamily>): FactorResult[] {
-  return [...FACTORS, 'swarm' as const].map((id) => {
-    const own = findings.filter((f) => f.factor === id);
-    if (!applicable.has(id) && own.length === 0) return { id, title: FACTOR_TITLES[id], score: null, status: 'not-applicable', findings: [] };
-    const status = own.some((f) => f.severity === 'error') ? 'fail' : own.some((f) => f.severity === 'warning') ? 'warn' : own.length ? 'info' : 'pass';
-    return { id, title: FACTOR_TITLES[id], score: scoreFactor(own), status, findings: own };
-  });
+const LANGUAGE_NAMES: Record<string, string> = { python: 'Python', go: 'Go', ruby: 'Ruby', java: 'Java/Kotlin', php: 'PHP' };
+/** Base images that say which language a released image runs. */
+const LANGUAGE_IMAGES: Record<string, RegExp> = {
+  python: /^(python|pypy|[\w.-]+\/python[\w.-]*)$/,
+  go: /^(golang|[\w.-]+\/golang)$/,
+  ruby: /^(ruby|[\w.-]+\/ruby)$/,
+  java: /^(openjdk|eclipse-temurin|amazoncorretto|maven|gradle|ibmjava|sapmachine)$/,
+  php: /^(php|[\w.-]+\/php[\w.-]*)$/,
+};
+
+/**
+ * Languages of the project's code that no enabled rule reads: a language counts when it is a fifth
+ * of the shipped source files or a released image is built on its official image.
+ */
+export function unreadLanguages(project: Project, rules: readonly AnyRule[]): string[] {
+  const read = new Set(rules.some((r) => r.inputs.includes('source')) ? ['js', 'ts'] : []);
+  const shipped = project.sources.filter((s) => !isNotShippedPath(s.path));
+  const counts = new Map<string, number>();
+  for (const s of shipped) counts.set(s.language, (counts.get(s.language) ?? 0) + 1);
+  const bases = project.facts.images().filter((i) => project.facts.dockerfileStatus(i.dockerfile).release).map((i) => (i.base ? imageName(i.base.image) : ''));
+  const out: string[] = [];
+  for (const [lang, name] of Object.entries(LANGUAGE_NAMES)) {
+    if (read.has(lang)) continue;
+    const n = counts.get(lang) ?? 0;
+    if ((n > 0 && n >= shipped.length / 5) || bases.some((b) => LANGUAGE_IMAGES[lang].test(b))) out.push(name);
+  }
+  return out;
 }
 
-/** A project docker stack deploy rejects is not ready, whatever else is fine: its score is capped below D. */
-export const NOT_DEPLOYABLE_CAP = 59;
-
-export function overallScore(factors: readonly FactorResult[], verdict: SwarmVerdict): { score: number | null; grade: AuditResult['summary']['grade'] } {
-  const scored = factors.filter((f) => f.score !== null).map((f) => f.score as number);
-  if (scored.length === 0) return { score: null, grade: null };
-  const mean = Math.round(scored.reduce((a, b) => a + b, 0) / scored.length);
-  const score = verdict === 'not-deployable' ? Math.min(mean, NOT_DEPLOYABLE_CAP) : mean;
-  const grade = score >= 90 ? 'A' : score >= 80 ? 'B' : score >= 70 ? 'C' : score >= 60 ? 'D' : 'F';
-  return { score, grade };
-}
-
-const RANK: Record<SwarmVerdict, number> = { ready: 0, 'ready-with-warnings': 1, 'needs-deploy-inputs': 2, 'not-deployable': 3 };
-
-function toBlockers(findings: readonly Finding[]): SwarmBlocker[] {
-  return findings
-    .filter((f) => f.swarm === 'blocker' || f.swarm === 'deploy-input')
-    .map((f) => ({ ruleId: f.ruleId, message: f.message, filePath: f.filePath, line: f.line, kind: f.swarm as SwarmBlocker['kind'] }));
-}
-
-/** not-deployable on any blocker; needs-deploy-inputs when only deployer-supplied inputs are missing. */
-export function verdictOf(findings: readonly Finding[]): SwarmVerdict {
-  if (findings.some((f) => f.swarm === 'blocker')) return 'not-deployable';
-  if (findings.some((f) => f.swarm === 'deploy-input')) return 'needs-deploy-inputs';
-  if (findings.some((f) => f.swarm === 'degraded' || (f.factor === 'swarm' && f.severity !== 'info'))) return 'ready-with-warnings';
-  return 'ready';
+function inputPresent(project: Project, input: RuleInput): boolean {
+  switch (input) {
+    case 'dockerfile':
+      return project.dockerfiles.length > 0;
+    case 'compose':
+      return project.composeFiles.length > 0;
+    case 'env':
+      return project.envFiles.length > 0;
+    case 'manifest':
+      return project.manifests.length > 0;
+    case 'lockfile':
+      return project.lockfiles.length > 0;
+    case 'procfile':
+      return project.procfiles.length > 0;
+    case 'script':
+      return project.scripts.length > 0;
+    case 'source':
+      return project.sources.some((s) => s.language === 'js' || s.language === 'ts');
+    case 'git':
+    case 'files':
+      return !project.singleFiles;
+  }
 }
 
 /**
- * Each compose file is judged on its own, as `docker stack deploy -c <file>` would take it.
- * The project can deploy when one of its compose files can: the verdict is the best file's,
- * worsened by findings outside compose files (code that breaks with two replicas, say).
+ * Factor results from the reported findings. A factor whose rules had nothing to read, or whose
+ * code-level rules could not read the project's language, is `not-assessed`, never a pass.
  */
-export function swarmSummary(findings: readonly Finding[], composePaths: readonly string[]): SwarmSummary {
-  const composeSet = new Set(composePaths);
-  const outside = findings.filter((f) => !composeSet.has(f.filePath));
-  const files: StackFileVerdict[] = composePaths.map((filePath) => {
-    const own = findings.filter((f) => f.filePath === filePath);
-    return {
-      filePath,
-      verdict: verdictOf(own),
-      blockers: own.filter((f) => f.swarm === 'blocker').length,
-      deployInputs: own.filter((f) => f.swarm === 'deploy-input').length,
-    };
+export function buildFactors(findings: readonly Finding[], project: Project, rules: readonly AnyRule[]): FactorResult[] {
+  const unread = unreadLanguages(project, rules);
+  return [...FACTORS, 'swarm' as const].map((id): FactorResult => {
+    const own = findings.filter((f) => f.factor === id || f.also?.some((a) => a.factor === id));
+    const familyRules = rules.filter((r) => r.factor === id);
+    const readSomething = familyRules.some((r) => r.inputs.some((i) => i !== 'source' && inputPresent(project, i)) || (r.inputs.includes('source') && inputPresent(project, 'source')));
+    const coverage = CODE_FACTORS.has(id) && unread.length > 0 ? `${unread.join(' and ')} source is not analysed yet` : undefined;
+    const base = { id, title: FACTOR_TITLES[id], ...(coverage ? { coverage } : {}) };
+    if (own.length === 0 && (!readSomething || coverage)) return { ...base, score: null, status: 'not-assessed', findings: [] };
+    const status = own.some((f) => f.severity === 'error') ? 'fail' : own.some((f) => f.severity === 'warning') ? 'warn' : own.length ? 'info' : 'pass';
+    return { ...base, score: scoreFactor(own), status, findings: own };
   });
-  const best = [...files].sort((a, b) => RANK[a.verdict] - RANK[b.verdict] || a.blockers + a.deployInputs - (b.blockers + b.deployInputs))[0];
-  const base = best ? findings.filter((f) => f.filePath === best.filePath) : [];
-  const relevant = [...base, ...outside];
-  const verdict = [verdictOf(outside), best?.verdict ?? 'ready'].reduce((a, b) => (RANK[a] >= RANK[b] ? a : b));
-  return { verdict, via: best?.filePath ?? null, blockers: toBlockers(relevant), files };
+}
+
+/** Factors whose problems live in the application code as much as in deploy files. */
+const CODE_FACTORS = new Set<RuleFamily>(['config', 'backing-services', 'processes', 'port-binding', 'concurrency', 'disposability', 'logs', 'admin-processes', 'dev-prod-parity']);
+
+/** Twelve-factor readiness: the mean of the twelve factors that were assessed (the Swarm verdict stands beside it). */
+export function readiness(factors: readonly FactorResult[]): { score: number | null; grade: AuditResult['summary']['grade']; assessed: number } {
+  const scored = factors.filter((f) => f.id !== 'swarm' && f.score !== null).map((f) => f.score as number);
+  if (scored.length === 0) return { score: null, grade: null, assessed: 0 };
+  const score = Math.round(scored.reduce((a, b) => a + b, 0) / scored.length);
+  const grade = score >= 90 ? 'A' : score >= 80 ? 'B' : score >= 70 ? 'C' : score >= 60 ? 'D' : 'F';
+  return { score, grade, assessed: scored.length };
 }

@@ -178,3 +178,26 @@ export async function discover(resolvedInputs: ResolvedInputs, options: Discover
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { root, files, maybeCompose, diagnostics, singleFiles: resolved.every((r) => !r.isDir) };
 }
+
+/**
+ * Discovery of an in-memory project (tests): every given path, classified as on disk.
+ * `paths` audits only those files, as naming files on the command line does.
+ */
+export function discoverMemory(files: Readonly<Record<string, string>>, paths?: readonly string[]): Discovery {
+  const root = '/memory';
+  const explicit = paths && paths.length > 0 && paths.every((p) => p in files) ? new Set(paths.map((p) => p.replace(/^\.\//, ''))) : undefined;
+  const out: ProjectFile[] = [];
+  const maybeCompose = new Set<string>();
+  for (const rel of Object.keys(files).sort()) {
+    if (explicit && !explicit.has(rel)) continue;
+    const size = Buffer.byteLength(files[rel]);
+    const c = classify(rel);
+    if (explicit && c.kind === 'other' && /\.ya?ml$/i.test(rel)) {
+      out.push({ path: rel, absPath: `${root}/${rel}`, kind: 'compose', size });
+      continue;
+    }
+    if (c.maybeCompose) maybeCompose.add(rel);
+    out.push({ path: rel, absPath: `${root}/${rel}`, kind: c.kind, size, ...(c.subtype ? { subtype: c.subtype } : {}) });
+  }
+  return { root, files: out, maybeCompose, diagnostics: [], singleFiles: explicit !== undefined };
+}

@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ComposeFile, Project } from './model.js';
 import { dirname, overrideBaseName, basename } from './classify.js';
@@ -55,7 +54,7 @@ export function link(project: Project): void {
   }
   const known = new Set(project.files.map((f) => f.path));
   const exists = new Map<string, boolean>();
-  for (const rel of referenced) exists.set(rel, known.has(rel) || existsSync(path.resolve(project.root, rel)));
+  for (const rel of referenced) exists.set(rel, known.has(rel) || (!rel.startsWith('/') && !rel.startsWith('..') ? project.reader.exists(rel) : false));
   project.pathExists = (rel: string) => exists.get(rel) ?? known.has(rel);
 }
 

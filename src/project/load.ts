@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { diskReader, type FileReader } from './reader.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { Discovery } from './discover.js';
 import { looksLikeCompose } from './classify.js';
-import type { Project, ProjectFile, RuleInput, SourceFile, TextFile } from './model.js';
+import type { GitFacts, Project, ProjectFile, RuleInput, SourceFile, TextFile } from './model.js';
 import { loadDockerfile } from './load-dockerfile.js';
 import { loadCompose } from './load-compose.js';
 import { loadEnvFile } from './load-env.js';
@@ -19,6 +19,12 @@ export interface LoadOptions {
   maxFileSize: number;
   /** Text prefilters of the enabled source rules: a JS/TS file is parsed only when one matches. */
   sourcePrefilters?: readonly RegExp[];
+  /** Compose files named as deployed (`--stack`), project-relative. */
+  stackFiles?: string[];
+  /** How files are read (default: the disk under the discovery root). */
+  reader?: FileReader;
+  /** Git facts when known already (in-memory projects); otherwise read from the repository. */
+  git?: GitFacts;
 }
 
 const KIND_NEEDS: Partial<Record<ProjectFile['kind'], RuleInput>> = {
@@ -32,7 +38,7 @@ const KIND_NEEDS: Partial<Record<ProjectFile['kind'], RuleInput>> = {
 };
 
 /** Reads a file as UTF-8 text; refuses binary and over-size files with a diagnostic. */
-export async function readText(file: ProjectFile, maxFileSize: number, diagnostics: Diagnostic[]): Promise<TextFile | undefined> {
+export async function readText(file: ProjectFile, maxFileSize: number, diagnostics: Diagnostic[], reader: FileReader): Promise<TextFile | undefined> {
   if (file.size > maxFileSize) {
     diagnostics.push({
       code: 'file-too-large',
@@ -44,8 +50,7 @@ export async function readText(file: ProjectFile, maxFileSize: number, diagnosti
   }
   let buffer: Buffer;
   try {
-    // Synchronous reads of small files beat the promise API's thread-pool round trips (outline: 56 vs 311 ms).
-    buffer = readFileSync(file.absPath);
+    buffer = reader.read(file.path);
   } catch (error) {
     diagnostics.push({ code: 'unreadable', severity: 'warning', filePath: file.path, message: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
     return undefined;
@@ -61,6 +66,7 @@ export async function readText(file: ProjectFile, maxFileSize: number, diagnosti
 
 export async function loadProject(discovery: Discovery, options: LoadOptions): Promise<{ project: Project; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [...discovery.diagnostics];
+  const reader = options.reader ?? diskReader(discovery.root);
   const project: Project = {
     root: discovery.root,
     files: discovery.files,
@@ -75,7 +81,9 @@ export async function loadProject(discovery: Discovery, options: LoadOptions): P
     deployEnv: options.deployEnv,
     pathExists: () => false,
     singleFiles: discovery.singleFiles,
+    ...(options.stackFiles ? { stackFiles: options.stackFiles } : {}),
     facts: undefined as unknown as Project['facts'],
+    reader,
   };
   // Following a container's start command reads its entrypoint scripts and package.json scripts.
   const needs = new Set(options.needs);
@@ -83,14 +91,14 @@ export async function loadProject(discovery: Discovery, options: LoadOptions): P
     needs.add('script');
     needs.add('manifest');
   }
-  const gitPromise = needs.has('git') ? loadGit(discovery.root) : undefined;
+  const gitPromise = needs.has('git') ? (options.git ? Promise.resolve(options.git) : loadGit(discovery.root)) : undefined;
 
   const wanted = discovery.files.filter((f) => {
     if (discovery.maybeCompose.has(f.path)) return needs.has('compose');
     const need = KIND_NEEDS[f.kind];
     return need !== undefined && needs.has(need);
   });
-  const texts = await Promise.all(wanted.map((f) => readText(f, options.maxFileSize, diagnostics)));
+  const texts = await Promise.all(wanted.map((f) => readText(f, options.maxFileSize, diagnostics, reader)));
   for (const text of texts) {
     if (!text) continue;
     if (discovery.maybeCompose.has(text.path)) {

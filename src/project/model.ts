@@ -2,6 +2,7 @@ import type { Range } from './range.js';
 import type { YMap, YNode, YamlProblem } from './yaml-tree.js';
 import type { Interpolated } from './interpolate.js';
 import type { Facts } from './facts/index.js';
+import type { FileReader } from './reader.js';
 import type { JsFacts } from './js/facts.js';
 import type { JsLinks } from './js/closure.js';
 
@@ -197,6 +198,8 @@ export interface Project {
   stackFiles?: string[];
   /** Derived facts (what is deployed, images, processes …), computed once on first use. */
   facts: Facts;
+  /** How the loader reads project files (the disk, or memory in tests). */
+  reader: FileReader;
   /** JS/TS entry files linked to the deploy (Dockerfile CMD, compose command, Procfile, package.json start), set when source rules run. */
   jsLinks?: JsLinks;
 }

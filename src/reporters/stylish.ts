@@ -1,19 +1,27 @@
 import pc from 'picocolors';
 import type { Reporter } from './types.js';
 import type { SwarmVerdict } from '../engine/result.js';
+import type { BlockerKind } from '../rules/rule.js';
 
 const FILE_VERDICT: Record<SwarmVerdict, string> = {
   ready: 'deploys',
   'ready-with-warnings': 'deploys, with warnings',
   'needs-deploy-inputs': 'deploys once its inputs are supplied',
-  'not-deployable': 'rejected by docker stack deploy',
+  'not-deployable': 'not deployable',
 };
 
 const VERDICT_TEXT: Record<SwarmVerdict, string> = {
   ready: 'ready: docker stack deploy accepts this and nothing is ignored',
   'ready-with-warnings': 'ready with warnings: deploys, but some options are ignored or risky',
   'needs-deploy-inputs': 'needs deploy inputs: supply what is listed below, then it deploys',
-  'not-deployable': 'not deployable: docker stack deploy rejects this as it is',
+  'not-deployable': 'not deployable',
+};
+
+/** Why a blocker blocks, in words a user can check. */
+const BLOCKER_TEXT: Record<BlockerKind, string> = {
+  rejected: 'docker stack deploy rejects',
+  replicas: 'breaks with 2+ replicas',
+  broken: 'deploys but cannot work',
 };
 
 export const stylish: Reporter = (result, options) => {
@@ -49,22 +57,35 @@ export const stylish: Reporter = (result, options) => {
   for (const f of result.factors) {
     const score = f.score === null ? '   -' : String(f.score).padStart(4);
     const colorStatus = f.status === 'fail' ? c.red : f.status === 'warn' ? c.yellow : f.status === 'pass' ? c.green : c.dim;
-    out.push(`${f.title.padEnd(28)}${score}   ${colorStatus(f.status)}${f.findings.length ? c.dim(` (${f.findings.length})`) : ''}`);
+    const note = f.coverage ? c.dim(` — ${f.coverage}`) : '';
+    out.push(`${f.title.padEnd(28)}${score}   ${colorStatus(f.status)}${f.findings.length ? c.dim(` (${f.findings.length})`) : ''}${note}`);
   }
   const s = result.summary;
-  out.push('', `${c.bold('Readiness')} ${s.score === null ? 'n/a' : `${s.score}/100 (${s.grade})`}`);
+  const assessed = s.score === null ? 'n/a: no factor could be assessed' : `${s.score}/100 (${s.grade}), ${s.assessedFactors} of 12 factors assessed`;
+  out.push('', `${c.bold('Readiness')} ${assessed}`);
   const verdictColor = (v: SwarmVerdict) => (v === 'ready' ? c.green : v === 'not-deployable' ? c.red : c.yellow);
-  const via = s.swarm.via && s.swarm.files.length > 1 ? ` (via ${s.swarm.via})` : '';
-  out.push(`${c.bold('Swarm')}     ${verdictColor(s.swarm.verdict)(VERDICT_TEXT[s.swarm.verdict])}${via}`);
+  const deployed = s.swarm.deployed.length ? ` (${s.swarm.deployed.join(', ')})` : '';
+  const kinds = [...new Set(s.swarm.blockers.filter((b) => b.kind === 'blocker').map((b) => BLOCKER_TEXT[b.blocker ?? 'rejected']))];
+  const verdictText = s.swarm.verdict === 'not-deployable' ? `not deployable: ${kinds.join('; ') || 'docker stack deploy rejects this'}` : VERDICT_TEXT[s.swarm.verdict];
+  const gate = s.swarm.gate === 'never' ? c.dim(' (not gating: --fail-on-verdict never)') : '';
+  out.push(`${c.bold('Swarm')}     ${verdictColor(s.swarm.verdict)(verdictText)}${deployed}${gate}`);
   if (s.swarm.files.length > 1 || (s.swarm.files.length === 1 && s.swarm.files[0].verdict !== s.swarm.verdict)) {
     for (const f of s.swarm.files) {
-      const counts = [f.blockers ? `${f.blockers} blocker${f.blockers === 1 ? '' : 's'}` : '', f.deployInputs ? `${f.deployInputs} deploy input${f.deployInputs === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ');
-      out.push(`  ${f.filePath}: ${verdictColor(f.verdict)(FILE_VERDICT[f.verdict])}${counts ? c.dim(` (${counts}${blockerKinds(result, f.filePath)})`) : ''}`);
+      const counts = [
+        f.blockers ? `${f.blockers} blocker${f.blockers === 1 ? '' : 's'}` : '',
+        f.deployInputs ? `${f.deployInputs} deploy input${f.deployInputs === 1 ? '' : 's'}` : '',
+        !f.deployed && f.warnings ? `${f.warnings} warning${f.warnings === 1 ? '' : 's'}` : '',
+      ].filter(Boolean).join(', ');
+      const role = f.deployed ? c.bold('deployed') : c.dim(`not deployed: ${f.reason}`);
+      out.push(`  ${f.filePath}: ${role}; ${verdictColor(f.verdict)(FILE_VERDICT[f.verdict])}${counts ? c.dim(` (${counts}${blockerKinds(result, f.filePath)})`) : ''}`);
     }
   }
   const blockers = s.swarm.blockers.filter((b) => b.kind === 'blocker');
   const inputs = s.swarm.blockers.filter((b) => b.kind === 'deploy-input');
-  for (const b of blockers.slice(0, 5)) out.push(`  fix:    ${b.message} ${c.dim(`(${b.filePath}:${b.line})`)}`);
+  for (const b of blockers.slice(0, 5)) {
+    const off = b.reported ? '' : c.dim(' [turned off or suppressed, still a blocker]');
+    out.push(`  fix:    ${b.message} ${c.dim(`(${b.filePath}:${b.line}; ${BLOCKER_TEXT[b.blocker ?? 'rejected']})`)}${off}`);
+  }
   if (blockers.length > 5) out.push(`  … and ${blockers.length - 5} more blockers`);
   for (const i of inputs.slice(0, 10)) out.push(`  supply: ${i.message} ${c.dim(`(${i.filePath}:${i.line})`)}`);
   if (inputs.length > 10) out.push(`  … and ${inputs.length - 10} more deploy inputs`);

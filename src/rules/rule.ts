@@ -48,6 +48,12 @@ export type SeveritySetting = Severity | 'off';
  */
 export type SwarmImpact = 'blocker' | 'deploy-input' | 'degraded' | 'none';
 
+/**
+ * How a blocker bites: docker stack deploy refuses the file (`rejected`), the service breaks once it
+ * runs two or more replicas (`replicas`), or it deploys but cannot work as configured (`broken`).
+ */
+export type BlockerKind = 'rejected' | 'replicas' | 'broken';
+
 export interface RuleDocs {
   summary: string;
   /** Why it matters, in twelve-factor terms. */
@@ -78,6 +84,8 @@ export interface ReportDescriptor<M extends string> {
   data?: MessageData;
   /** Overrides the rule's default swarm impact for this finding. */
   swarm?: SwarmImpact;
+  /** Overrides the rule's default severity for this finding (a severity set in the configuration still wins). */
+  severity?: Severity;
   fix?: Fix;
   suggestions?: { desc: string; fix?: Fix }[];
 }
@@ -108,6 +116,13 @@ export interface RuleDefinition<M extends string = string, O = Record<string, un
   devContext?: 'include';
   /** For JS/TS source rules: a cheap test on raw text that says whether a file may matter. */
   sourcePrefilter?: RegExp;
+  /** For `swarm: 'blocker'` rules: how the blocker bites (default `rejected` in the swarm family, `broken` elsewhere). */
+  blocker?: BlockerKind;
+  /**
+   * Rules that report the same problem at the same place (`container_name` is a concurrency problem and an option
+   * docker ignores): their finding there is merged into this rule's, listing both concerns.
+   */
+  sameProblemAs?: readonly string[];
   check(context: RuleContext<M, O>): void;
 }
 

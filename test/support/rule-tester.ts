@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { audit } from '../../src/engine/run.js';
+import { analyse } from '../../src/engine/run.js';
+import { resolveConfig } from '../../src/engine/config.js';
+import { discoverMemory } from '../../src/project/discover.js';
+import { memoryReader } from '../../src/project/reader.js';
+import type { GitFacts } from '../../src/project/model.js';
+import type { AuditResult } from '../../src/engine/result.js';
 import type { AnyRule } from '../../src/rules/rule.js';
 import type { Finding } from '../../src/engine/result.js';
 
@@ -42,21 +47,20 @@ export function writeProject(files: CaseFiles, options: LintOptions = {}): strin
   return dir;
 }
 
-/** Runs the given rules (enabled at their default severity) over in-memory files. */
+/** Audits an in-memory project with the given rules enabled at their default severity: no temporary directory, no git, no walk. */
+export async function auditFiles(rules: readonly AnyRule[], files: CaseFiles, options: LintOptions = {}): Promise<AuditResult> {
+  const all: CaseFiles = { ...files, ...(options.untracked ?? {}) };
+  const discovery = discoverMemory(all, options.paths?.filter((p) => p !== '.'));
+  const config = resolveConfig({ config: {}, source: null }, rules, Object.fromEntries(rules.map((r) => [r.id, r.severity])), []);
+  const git: GitFacts = options.git ? { isRepo: true, tracked: new Set(Object.keys(files)), remotes: [] } : { isRepo: false, tracked: new Set(), remotes: [] };
+  const { result } = await analyse({ discovery, config, catalogue: rules, reader: memoryReader(all), git, deployEnv: new Map(Object.entries(options.env ?? {})) });
+  return result;
+}
+
+/** The reported findings of an in-memory project, in report order. */
 export async function lintFiles(rules: readonly AnyRule[], files: CaseFiles, options: LintOptions = {}): Promise<Finding[]> {
-  const dir = writeProject(files, options);
-  try {
-    const { result } = await audit({
-      paths: options.paths ?? ['.'],
-      cwd: dir,
-      rules,
-      cliRules: Object.fromEntries(rules.map((r) => [r.id, r.severity])),
-      deployEnv: new Map(Object.entries(options.env ?? {})),
-    });
-    return result.factors.flatMap((f) => f.findings).concat(result.results.flatMap((r) => r.messages.filter((m) => m.ruleId === null).map((m) => ({ ...m, filePath: r.filePath, severity: m.level }) as unknown as Finding)));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  const result = await auditFiles(rules, files, options);
+  return result.results.flatMap((r) => r.messages.map((m) => ({ ...m, filePath: r.filePath, severity: m.level }) as unknown as Finding));
 }
 
 export interface ExpectedFinding {

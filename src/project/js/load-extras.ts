@@ -1,5 +1,3 @@
-import { readFile, readdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { Project, ProjectFile } from '../model.js';
 import { basename, dirname } from '../classify.js';
 
@@ -59,10 +57,10 @@ export function stripJsonComments(text: string): string {
   return out.replace(/,(\s*[}\]])/g, '$1');
 }
 
-async function readSmall(file: ProjectFile, maxFileSize: number): Promise<string | undefined> {
+async function readSmall(project: Project, file: ProjectFile, maxFileSize: number): Promise<string | undefined> {
   if (file.size > maxFileSize) return undefined;
   try {
-    const text = await readFile(file.absPath, 'utf8');
+    const text = project.reader.read(file.path).toString('utf8');
     return text.includes('\0') ? undefined : text;
   } catch {
     return undefined;
@@ -87,7 +85,7 @@ export async function loadTsConfigs(project: Project, maxFileSize: number): Prom
   const read = async (path: string): Promise<Record<string, any> | undefined> => {
     if (cache.has(path)) return cache.get(path);
     const f = byPath.get(path);
-    const data = f ? parseTsConfig((await readSmall(f, maxFileSize)) ?? '') : undefined;
+    const data = f ? parseTsConfig((await readSmall(project, f, maxFileSize)) ?? '') : undefined;
     cache.set(path, data);
     return data;
   };
@@ -175,7 +173,7 @@ export async function loadDocs(project: Project, maxFileSize: number): Promise<D
     budget -= f.size;
     return true;
   });
-  const texts = await Promise.all(chosen.map(async (f) => ({ path: f.path, text: (await readSmall(f, maxFileSize)) ?? '' })));
+  const texts = await Promise.all(chosen.map(async (f) => ({ path: f.path, text: (await readSmall(project, f, maxFileSize)) ?? '' })));
   return texts.filter((t) => t.text);
 }
 
@@ -202,17 +200,12 @@ export async function loadIgnoredEnvTemplates(project: Project, maxFileSize: num
   const out: DocText[] = [];
   await Promise.all(
     [...dirs].slice(0, 200).map(async (dir) => {
-      let names: string[];
-      try {
-        names = await readdir(path.join(project.root, dir));
-      } catch {
-        return;
-      }
+      const names = project.reader.list(dir);
       for (const name of names) {
         const rel = dir === '.' ? name : `${dir}/${name}`;
         if (!ENV_TEMPLATE.test(name) || known.has(rel)) continue;
         try {
-          const text = await readFile(path.join(project.root, rel), 'utf8');
+          const text = project.reader.read(rel).toString('utf8');
           if (text.length <= maxFileSize && !text.includes('\0')) out.push({ path: rel, text });
         } catch {
           // unreadable: not documentation we can use

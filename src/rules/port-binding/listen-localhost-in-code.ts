@@ -6,6 +6,7 @@ export default defineRule({
   factor: 'port-binding',
   severity: 'error',
   swarm: 'blocker',
+  blocker: 'broken',
   recommended: true,
   inputs: ['source', 'dockerfile', 'compose', 'env', 'manifest', 'procfile'],
   sourcePrefilter: /\.listen\s*\((?!\s*(?:\(|function\b|async\b|\w+\s*=>))|\.serve\(|hono\/node-server/,

@@ -18,6 +18,7 @@ export default defineRule({
   factor: 'processes',
   severity: 'error',
   swarm: 'blocker',
+  blocker: 'replicas',
   recommended: true,
   inputs: ['source'],
   sourcePrefilter: /express-session|@fastify\/session|fastify-session|koa-generic-session/,

@@ -9,6 +9,7 @@ export default defineRule({
   factor: 'processes',
   severity: 'warning',
   swarm: 'blocker',
+  blocker: 'replicas',
   recommended: true,
   inputs: ['source', 'compose', 'dockerfile', 'manifest', 'procfile'],
   sourcePrefilter: /['"]socket\.io['"]/,

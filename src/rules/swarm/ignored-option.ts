@@ -1,10 +1,10 @@
 import { defineRule } from '../rule.js';
-import { getEntry } from '../../project/yaml-tree.js';
+import { getEntry, getValue } from '../../project/yaml-tree.js';
+import { resolvedString } from '../../project/load-compose.js';
 import { IGNORED_SERVICE_KEYS, loadable } from '../../project/compose/docker-cli.js';
 
 const HINT: Record<string, string> = {
   build: 'build and push the image in CI and deploy it by tag',
-  restart: 'it still turns it into the restart policy when deploy.restart_policy is absent (always/unless-stopped → any, on-failure → on-failure); say so explicitly with deploy.restart_policy',
   links: 'services on the same overlay network reach each other by service name',
   network_mode: 'attach the service to overlay networks instead',
   privileged: 'grant specific capabilities (cap_add, Compose 3.x ignores it too) or move the work out of the service',
@@ -34,6 +34,10 @@ export default defineRule({
   },
   messages: {
     ignored: 'docker stack deploy ignores {{key}} on service "{{service}}" ("Ignoring unsupported options: {{key}}"){{hint}}',
+    restartConverted:
+      'docker stack deploy prints "Ignoring unsupported options: restart" for service "{{service}}", but converts restart: {{value}} into deploy.restart_policy.condition: {{condition}}, the same behaviour; write deploy.restart_policy to drop the warning',
+    restartNo: 'Service "{{service}}" sets restart: "no", but docker stack deploy ignores it and Swarm applies its default restart condition (any): the task is restarted every time it exits; set deploy.restart_policy.condition: none',
+    restartOverridden: 'docker stack deploy ignores restart on service "{{service}}": its deploy.restart_policy decides; remove restart',
   },
   check({ project, report }) {
     for (const file of project.composeFiles) {
@@ -44,6 +48,18 @@ export default defineRule({
           if (!entry) continue;
           // A build with no image is reported as an error by swarm/build-without-image.
           if (key === 'build' && !getEntry(service.node, 'image')) continue;
+          if (key === 'restart') {
+            // cli/compose/convert: without deploy.restart_policy, restart becomes the restart policy.
+            const value = resolvedString(file, entry.value) ?? '';
+            const data = { service: service.name, value };
+            if (getValue(getValue(service.node, 'deploy'), 'restart_policy')) report({ file: file.path, range: entry.keyRange, messageId: 'restartOverridden', data, severity: 'info', swarm: 'none' });
+            else if (value === 'no' || value === 'false' || value === '') report({ file: file.path, range: entry.keyRange, messageId: 'restartNo', data });
+            else {
+              const condition = value.startsWith('on-failure') ? 'on-failure' : 'any';
+              report({ file: file.path, range: entry.keyRange, messageId: 'restartConverted', data: { ...data, condition }, severity: 'info', swarm: 'none' });
+            }
+            continue;
+          }
           const hint = HINT[key];
           report({ file: file.path, range: entry.keyRange, messageId: 'ignored', data: { key, service: service.name, hint: hint ? `; ${hint}` : '' } });
         }

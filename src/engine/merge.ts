@@ -1,0 +1,87 @@
+/**
+ * One problem, one finding. A key merged into several services from one YAML anchor is one
+ * finding at the anchor that names the services; a problem two rules see at one place
+ * (`container_name`: concurrency and Swarm) is one finding that lists both concerns.
+ */
+import type { AnyRule, MessageData, Severity } from '../rules/rule.js';
+import type { Finding } from './result.js';
+
+/** A finding while the engine works on it: its message data, its rule's default severity, and whether it is reported. */
+export interface WorkingFinding extends Finding {
+  data?: MessageData;
+  /** The severity the rule gives this finding before configuration (a prediction ignores configuration). */
+  defaultSeverity: Severity;
+  reported: boolean;
+  suppressed: boolean;
+}
+
+const STRENGTH = { none: 0, degraded: 1, 'deploy-input': 2, blocker: 3 } as const;
+const SEVERITY = { info: 0, warning: 1, error: 2 } as const;
+
+function at(f: Finding): string {
+  return `${f.filePath}\u0000${f.line}\u0000${f.column}`;
+}
+
+/** What a finding says apart from the service it names: two findings that agree on it are one problem. */
+function problemKey(f: WorkingFinding): string {
+  const { service: _service, ...rest } = f.data ?? {};
+  return `${f.ruleId}\u0000${at(f)}\u0000${f.messageId ?? f.message}\u0000${JSON.stringify(rest)}`;
+}
+
+/** Same rule, same place, same problem: keep the first finding and name the other services it concerns. */
+function mergeSameRule(findings: WorkingFinding[]): WorkingFinding[] {
+  const first = new Map<string, WorkingFinding>();
+  const services = new Map<WorkingFinding, Set<string>>();
+  const out: WorkingFinding[] = [];
+  for (const f of findings) {
+    const key = problemKey(f);
+    const kept = first.get(key);
+    if (!kept || f.ruleId === null) {
+      first.set(key, f);
+      out.push(f);
+      continue;
+    }
+    kept.reported ||= f.reported;
+    const service = f.data?.service;
+    if (service !== undefined && service !== kept.data?.service) {
+      const set = services.get(kept) ?? new Set<string>();
+      set.add(String(service));
+      services.set(kept, set);
+    }
+  }
+  for (const [f, names] of services) {
+    const list = [...names].map((n) => `"${n}"`).join(', ');
+    f.message += ` (also for service${names.size > 1 ? 's' : ''} ${list}, which get the same key from one YAML anchor)`;
+  }
+  return out;
+}
+
+/** Findings of rules declared `sameProblemAs` at the same place go into the declaring rule's finding. */
+function mergeSameProblem(findings: WorkingFinding[], rules: ReadonlyMap<string, AnyRule>): WorkingFinding[] {
+  const byPlace = new Map<string, WorkingFinding[]>();
+  for (const f of findings) byPlace.set(`${f.filePath}\u0000${f.line}`, [...(byPlace.get(`${f.filePath}\u0000${f.line}`) ?? []), f]);
+  const absorbed = new Set<WorkingFinding>();
+  for (const f of findings) {
+    const others = f.ruleId ? rules.get(f.ruleId)?.sameProblemAs : undefined;
+    if (!others || absorbed.has(f)) continue;
+    for (const g of byPlace.get(`${f.filePath}\u0000${f.line}`) ?? []) {
+      if (g === f || absorbed.has(g) || !g.ruleId || !others.includes(g.ruleId)) continue;
+      // A finding only the other rule reports keeps its own identity: nothing to merge into.
+      if (!f.reported && g.reported) continue;
+      absorbed.add(g);
+      f.also = [...(f.also ?? []), { ruleId: g.ruleId, factor: g.factor! }];
+      if (g.reported && g.message !== f.message) f.message += `. ${g.message.charAt(0).toUpperCase()}${g.message.slice(1)}`;
+      if (STRENGTH[g.swarm] > STRENGTH[f.swarm]) {
+        f.swarm = g.swarm;
+        if (g.blocker) f.blocker = g.blocker;
+      }
+      if (g.reported && SEVERITY[g.severity] > SEVERITY[f.severity]) f.severity = g.severity;
+      f.reported ||= g.reported;
+    }
+  }
+  return findings.filter((f) => !absorbed.has(f));
+}
+
+export function mergeFindings(findings: WorkingFinding[], rules: readonly AnyRule[]): WorkingFinding[] {
+  return mergeSameProblem(mergeSameRule(findings), new Map(rules.map((r) => [r.id, r])));
+}
