@@ -1,10 +1,16 @@
 import { FACTORS, FACTOR_TITLES, type AnyRule } from '../rules/rule.js';
 
 const IMPACT: Record<string, string> = {
-  blocker: 'blocker: docker stack deploy rejects it, or it breaks with two replicas',
+  blocker: 'blocker',
   'deploy-input': 'deploy input: the deployer must supply something before the stack deploys',
   degraded: 'degraded: deploys, but something is ignored or behaves differently',
   none: 'none',
+};
+
+const BLOCKER: Record<string, string> = {
+  rejected: 'docker stack deploy rejects the file',
+  replicas: 'the service breaks once it runs two or more replicas',
+  broken: 'the stack deploys, but the service cannot work as configured',
 };
 
 /** Where a rule's docs page lives, relative to the repository root. */
@@ -22,7 +28,8 @@ export function renderRuleDoc(rule: AnyRule): string {
     `|---|---|`,
     `| Factor | ${FACTOR_TITLES[rule.factor]} |`,
     `| Default severity | ${rule.severity} |`,
-    `| Swarm impact | ${IMPACT[rule.swarm]} |`,
+    `| Swarm impact | ${rule.swarm === 'blocker' ? `blocker: ${BLOCKER[rule.blocker ?? (rule.factor === 'swarm' ? 'rejected' : 'broken')]}` : IMPACT[rule.swarm]} |`,
+    ...(rule.sameProblemAs?.length ? [`| Same problem as | ${rule.sameProblemAs.map((id) => `\`${id}\``).join(', ')} (one finding where both apply) |`] : []),
     `| In preset | ${rule.recommended ? '`twelvelint:recommended`, `twelvelint:strict`' : '`twelvelint:strict`'} |`,
     `| Reads | ${rule.inputs.join(', ')} |`,
     '',

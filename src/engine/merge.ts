@@ -70,7 +70,7 @@ function mergeSameProblem(findings: WorkingFinding[], rules: ReadonlyMap<string,
       if (!f.reported && g.reported) continue;
       absorbed.add(g);
       f.also = [...(f.also ?? []), { ruleId: g.ruleId, factor: g.factor! }];
-      if (g.reported && g.message !== f.message) f.message += `. ${g.message.charAt(0).toUpperCase()}${g.message.slice(1)}`;
+      if (g.reported && g.message !== f.message) f.message += `; ${g.message}`;
       if (STRENGTH[g.swarm] > STRENGTH[f.swarm]) {
         f.swarm = g.swarm;
         if (g.blocker) f.blocker = g.blocker;

@@ -9,6 +9,7 @@ export default defineRule({
   swarm: 'degraded',
   recommended: true,
   inputs: ['compose'],
+  sameProblemAs: ['swarm/ignored-option'],
   docs: {
     summary: 'A service is wired to its backing services with `links:` / `external_links:`',
     rationale:
@@ -20,27 +21,26 @@ export default defineRule({
     exampleLanguage: 'yaml',
   },
   messages: {
-    alias: 'Service "{{service}}" links {{target}} under the alias "{{alias}}": Swarm ignores links, so "{{alias}}" will not resolve; use the service name (or a network alias) in the app\'s config',
-    plain: 'Service "{{service}}" uses links ({{target}}): service names already resolve on a shared network and Swarm ignores links; remove it and point the app at "{{target}}" through its config',
-    external: 'Service "{{service}}" reaches the container "{{target}}" through external_links, which Swarm ignores; attach both to a shared overlay network and point the app at that service\'s name through its config',
+    alias: 'Service "{{service}}" links {{targets}} under the alias {{aliases}}: Swarm ignores links, so {{aliases}} will not resolve; use the service name (or a network alias) in the app\'s config',
+    plain: 'Service "{{service}}" uses links ({{targets}}): service names already resolve on a shared network and Swarm ignores links; remove it and point the app at the service name through its config',
+    external: 'Service "{{service}}" reaches the container{{plural}} {{targets}} through external_links, which Swarm ignores; attach them to a shared overlay network and point the app at the service name through its config',
   },
   check({ project, report }) {
+    const quote = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
     for (const file of project.composeFiles) {
       for (const service of file.services) {
         for (const key of ['links', 'external_links'] as const) {
           const entry = getEntry(service.node, key);
           if (!entry || entry.value.kind !== 'seq') continue;
-          for (const item of entry.value.items) {
-            const spec = resolvedString(file, item);
-            if (!spec) continue;
-            const [target, alias] = spec.split(':');
-            if (key === 'external_links') {
-              report({ file: file.path, range: item.range, messageId: 'external', data: { service: service.name, target } });
-            } else if (alias && alias !== target) {
-              report({ file: file.path, range: item.range, messageId: 'alias', data: { service: service.name, target, alias } });
-            } else {
-              report({ file: file.path, range: item.range, messageId: 'plain', swarm: 'none', data: { service: service.name, target } });
-            }
+          const specs = entry.value.items.map((item) => resolvedString(file, item)).filter((s): s is string => Boolean(s)).map((s) => s.split(':'));
+          if (specs.length === 0) continue;
+          const targets = quote(specs.map(([t]) => t));
+          // One finding per key: the problem is using links, whatever their number.
+          if (key === 'external_links') report({ file: file.path, range: entry.keyRange, messageId: 'external', data: { service: service.name, targets, plural: specs.length > 1 ? 's' : '' } });
+          else {
+            const aliased = specs.filter(([t, a]) => a && a !== t);
+            if (aliased.length) report({ file: file.path, range: entry.keyRange, messageId: 'alias', data: { service: service.name, targets: quote(aliased.map(([t]) => t)), aliases: quote(aliased.map(([, a]) => a)) } });
+            else report({ file: file.path, range: entry.keyRange, messageId: 'plain', swarm: 'none', data: { service: service.name, targets } });
           }
         }
       }

@@ -45,6 +45,7 @@ export default defineRule({
   swarm: 'degraded',
   recommended: true,
   inputs: ['compose'],
+  sameProblemAs: ['swarm/host-ip-port'],
   docs: {
     summary: 'A database, cache or broker service publishes its port to the host',
     rationale:

@@ -7,6 +7,7 @@ export default defineRule({
   swarm: 'degraded',
   recommended: true,
   inputs: ['compose'],
+  sameProblemAs: ['swarm/deprecated-option'],
   docs: {
     summary: 'A service sets `container_name`',
     rationale:
@@ -18,7 +19,7 @@ export default defineRule({
     exampleLanguage: 'yaml',
   },
   messages: {
-    containerName: 'Service "{{service}}" sets container_name "{{name}}", so it cannot run more than one container; Swarm ignores it',
+    containerName: 'Service "{{service}}" sets container_name "{{name}}": docker compose can run only one container of it (no --scale), and anything that addresses "{{name}}" breaks where the name is not set; remove it and address the service by its service name',
   },
   check({ project, report }) {
     for (const file of project.composeFiles) {

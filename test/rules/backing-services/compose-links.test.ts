@@ -11,15 +11,18 @@ ruleTester(rule, {
     {
       name: 'plain link and aliased link',
       files: { 'docker-compose.yml': 'version: "3.8"\nservices:\n  web:\n    image: acme/web:1\n    links:\n      - redis\n      - db:database\n  db:\n    image: postgres:16\n  redis:\n    image: redis:7\n' },
-      errors: [
-        { file: 'docker-compose.yml', line: 6, column: 9, messageId: 'plain', message: /Service "web" uses links \(redis\)/ },
-        { file: 'docker-compose.yml', line: 7, column: 9, messageId: 'alias', message: /links db under the alias "database": Swarm ignores links, so "database" will not resolve/ },
-      ],
+      // One finding for the key: the aliased link is what breaks.
+      errors: [{ file: 'docker-compose.yml', line: 5, column: 5, messageId: 'alias', message: /links "db" under the alias "database": Swarm ignores links, so "database" will not resolve/ }],
+    },
+    {
+      name: 'plain links only',
+      files: { 'docker-compose.yml': 'services:\n  web:\n    image: acme/web:1\n    links:\n      - redis\n      - db\n' },
+      errors: [{ file: 'docker-compose.yml', line: 4, column: 5, messageId: 'plain', message: /Service "web" uses links \("redis", "db"\)/ }],
     },
     {
       name: 'external links',
       files: { 'compose.yaml': 'services:\n  app:\n    image: acme/app:1\n    external_links:\n      - shared_redis_1:redis\n' },
-      errors: [{ file: 'compose.yaml', line: 5, column: 9, messageId: 'external', message: /container "shared_redis_1" through external_links/ }],
+      errors: [{ file: 'compose.yaml', line: 4, column: 5, messageId: 'external', message: /container "shared_redis_1" through external_links/ }],
     },
   ],
 });

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { allRules } from '../../src/rules/index.js';
+import { auditFiles } from '../support/rule-tester.js';
+
+const messagesOf = async (files: Record<string, string>) => (await auditFiles(allRules, files)).results.flatMap((r) => r.messages.map((m) => ({ ...m, filePath: r.filePath })));
+
+describe('one problem, one finding', () => {
+  it('container_name: one finding listing the concurrency and the Swarm concern', async () => {
+    const messages = await messagesOf({ 'docker-stack.yml': 'services:\n  web:\n    image: acme/web:1.2.3\n    container_name: web\n' });
+    const at4 = messages.filter((m) => m.line === 4);
+    expect(at4).toHaveLength(1);
+    expect(at4[0]).toMatchObject({ ruleId: 'concurrency/container-name', also: [{ ruleId: 'swarm/deprecated-option', factor: 'swarm' }] });
+    expect(at4[0].message).toMatch(/docker compose can run only one container of it.*docker stack deploy ignores container_name/s);
+  });
+
+  it('links: one finding for the key, merged with the ignored option', async () => {
+    const messages = await messagesOf({ 'docker-stack.yml': 'services:\n  web:\n    image: acme/web:1.2.3\n    links:\n      - db:database\n  db:\n    image: postgres:16.3\n' });
+    const links = messages.filter((m) => m.line === 4 || m.line === 5);
+    expect(links.map((m) => m.ruleId)).toEqual(['backing-services/compose-links']);
+    expect(links[0].also).toEqual([{ ruleId: 'swarm/ignored-option', factor: 'swarm' }]);
+  });
+
+  it('a key merged from one YAML anchor into several services is one finding naming them', async () => {
+    const messages = await messagesOf({
+      'docker-stack.yml': 'x-common: &common\n  image: acme/app:1.2.3\n  privileged: true\nservices:\n  web:\n    <<: *common\n  worker:\n    <<: *common\n  cron:\n    <<: *common\n',
+    });
+    const privileged = messages.filter((m) => m.ruleId === 'swarm/ignored-option');
+    expect(privileged).toHaveLength(1);
+    expect(privileged[0].line).toBe(3);
+    expect(privileged[0].message).toMatch(/service "web".*also for services "worker", "cron"/);
+  });
+
+  it('different problems at one place stay separate', async () => {
+    const messages = await messagesOf({
+      Dockerfile: 'FROM node:20.11-slim\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci --omit=dev\nCOPY dist ./dist\nCMD ["node", "dist/server.js"]\n',
+      'package.json': JSON.stringify({ name: 'x', private: true, scripts: { migrate: 'node scripts/migrate.js', 'db:seed': 'ts-node src/db/seed.ts' }, dependencies: { pg: '8' } }),
+      'package-lock.json': '{}',
+      'scripts/migrate.js': 'x',
+      'src/db/seed.ts': 'x',
+    });
+    expect(messages.filter((m) => m.ruleId === 'admin-processes/admin-script-not-in-image')).toHaveLength(2);
+  });
+});
