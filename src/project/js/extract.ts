@@ -123,6 +123,23 @@ export function extractFacts(program: TSESTree.Program): JsFacts {
   const strings: PendingString[] = [];
   const envNodes: PendingEnv[] = [];
   const destructuredEnv: { name: string; node: Node; hasDefault: boolean; fallback?: Node }[] = [];
+  /** Identifiers the code tests for presence: `if (v)`, `!v`, `v ? … : …`, `v && …`, `v || d`, `v ?? d`, `v?.x`, `v === undefined`. */
+  const tested = new Set<string>();
+  const noteTested = (n: Node | undefined | null, depth = 0): void => {
+    const u = unwrap(n ?? undefined);
+    if (!u || depth > 4) return;
+    if (u.type === 'Identifier') tested.add(u.name);
+    else if (u.type === 'UnaryExpression' && u.operator === '!') noteTested(u.argument as Node, depth + 1);
+    else if (u.type === 'LogicalExpression') {
+      noteTested(u.left as Node, depth + 1);
+      noteTested(u.right as Node, depth + 1);
+    } else if (u.type === 'BinaryExpression' && ['===', '!==', '==', '!='].includes(u.operator)) {
+      noteTested(u.left as Node, depth + 1);
+      noteTested(u.right as Node, depth + 1);
+    } else if (u.type === 'MemberExpression' && u.property.type === 'Identifier' && u.property.name === 'length') noteTested(u.object as Node, depth + 1);
+    // `if (config.socketPath)`: the property an env value was stored in.
+    else if (u.type === 'MemberExpression' && !u.computed && u.property.type === 'Identifier') tested.add(u.property.name);
+  };
   const ancestors: Node[] = [];
   let currentCall: TSESTree.CallExpression | TSESTree.NewExpression | undefined;
 
@@ -386,14 +403,33 @@ export function extractFacts(program: TSESTree.Program): JsFacts {
           envNodes.push({ node, name, up: ancestors.slice(-6).reverse() });
           return;
         }
+        if (node.optional) noteTested(node.object as Node);
         break;
       }
+      case 'LogicalExpression':
+        noteTested(node.left as Node);
+        break;
+      case 'UnaryExpression':
+        if (node.operator === '!') noteTested(node.argument as Node);
+        break;
+      case 'WhileStatement':
+      case 'DoWhileStatement':
+        noteTested(node.test);
+        break;
       case 'BinaryExpression': {
         if (['===', '==', '!==', '!='].includes(node.operator)) {
           const l = unwrap(node.left as Node);
           const r = unwrap(node.right);
           const value = stringOf(r) ?? stringOf(l);
-          if (value !== undefined && (envName(l) === 'NODE_ENV' || envName(r) === 'NODE_ENV')) facts.nodeEnvChecks.push({ value, range: toRange(node) });
+          if (value !== undefined && (envName(l) === 'NODE_ENV' || envName(r) === 'NODE_ENV')) {
+            const check: JsFacts['nodeEnvChecks'][number] = { value, range: toRange(node) };
+            // `if (NODE_ENV !== 'production') { hot reload, a dev singleton … }` with no else: production just skips a development aid.
+            const parent = ancestors[ancestors.length - 1];
+            const guardsOnly = (parent?.type === 'IfStatement' && parent.test === node && !parent.alternate) || (parent?.type === 'LogicalExpression' && parent.operator === '&&' && parent.left === node && ancestors[ancestors.length - 2]?.type === 'ExpressionStatement');
+            const devBranch = node.operator.startsWith('!') ? /^prod(uction)?$/i.test(value) : /^(dev|development|test|local)$/i.test(value);
+            if (guardsOnly && devBranch) check.devGuard = true;
+            facts.nodeEnvChecks.push(check);
+          }
         }
         break;
       }
@@ -422,6 +458,7 @@ export function extractFacts(program: TSESTree.Program): JsFacts {
       }
       case 'IfStatement':
       case 'ConditionalExpression': {
+        noteTested(node.test);
         const test = envTest(node.test);
         ancestors.push(node);
         visit(node.test, ctx);
@@ -633,7 +670,42 @@ export function extractFacts(program: TSESTree.Program): JsFacts {
     let child: Node = e.node;
     let fallbackNode: Node | undefined;
     let condition = false;
-    for (const p of e.up) {
+    let local: string | undefined;
+    for (const [i, p] of e.up.entries()) {
+      // `process.env.X?.trim()`: the code handles the variable being unset.
+      if (p.type === 'MemberExpression' && p.object === child && p.optional) {
+        condition = true;
+        break;
+      }
+      // `A && B`: B is read only when A is set, A only decides whether B matters; both are optional.
+      if (p.type === 'LogicalExpression' && p.operator === '&&') {
+        condition = true;
+        break;
+      }
+      // `!process.env.X`, `!!process.env.X`: a flag.
+      if (p.type === 'UnaryExpression' && p.operator === '!') {
+        condition = true;
+        break;
+      }
+      // `[arg, process.env.X, 3001].find(Boolean)`: the first value that is set.
+      if (p.type === 'ArrayExpression') {
+        const m = e.up[i + 1];
+        if (m?.type === 'MemberExpression' && m.property.type === 'Identifier' && /^(find|filter|some|findLast)$/.test(m.property.name)) condition = true;
+        break;
+      }
+      // `const v = process.env.X` (then `if (!v) …`): decided below from how `v` is used.
+      if (p.type === 'VariableDeclarator' && p.init === child && p.id.type === 'Identifier') {
+        local = p.id.name;
+        break;
+      }
+      if (p.type === 'AssignmentExpression' && p.right === child && p.left.type === 'Identifier') {
+        local = p.left.name;
+        break;
+      }
+      if (p.type === 'AssignmentExpression' && p.right === child && p.left.type === 'MemberExpression' && p.left.property.type === 'Identifier') {
+        local = p.left.property.name;
+        break;
+      }
       if (p.type === 'LogicalExpression' && (p.operator === '||' || p.operator === '??')) {
         if (p.left === child) {
           fallbackNode = p.right;
@@ -666,7 +738,7 @@ export function extractFacts(program: TSESTree.Program): JsFacts {
       break;
     }
     const read = { name: e.name, range: toRange(e.node), hasDefault: fallbackNode !== undefined } as JsFacts['envReads'][number];
-    if (condition) read.condition = true;
+    if (condition || (local !== undefined && tested.has(local))) read.condition = true;
     if (fallbackNode) {
       const fb = summarize(fallbackNode, 2);
       if (fb.k === 'str' || fb.k === 'num' || fb.k === 'bool') read.fallback = fb;

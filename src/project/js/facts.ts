@@ -66,6 +66,8 @@ export interface EnvReadFact {
 export interface NodeEnvCheckFact {
   value: string;
   range: Range;
+  /** Guards a development aid only (`if (NODE_ENV !== 'production') …` with no else): production behaviour is not chosen here. */
+  devGuard?: true;
 }
 
 export interface StringFact {

@@ -29,7 +29,7 @@ export default defineRule({
     for (const file of parsedSources(project)) {
       // In browser bundles NODE_ENV is the bundler's build mode, not deploy config.
       if (TOOL_CONFIG.test(file.path) || BROWSER_CODE.test(file.path)) continue;
-      const checks = file.facts.nodeEnvChecks.filter((c) => DEPLOY_ENVS.test(c.value));
+      const checks = file.facts.nodeEnvChecks.filter((c) => DEPLOY_ENVS.test(c.value) && !c.devGuard);
       if (checks.length === 0) continue;
       const more = checks.length > 1 ? ` (and ${checks.length - 1} more place${checks.length > 2 ? 's' : ''} in this file)` : '';
       report({ file: file.path, range: checks[0].range, messageId: 'branch', data: { value: checks[0].value, more } });

@@ -5,10 +5,38 @@ import type { CallFact, Value } from '../../project/js/facts.js';
 const STD = /^(1|2|\/dev\/stdout|\/dev\/stderr|\/proc\/self\/fd\/[12]|process\.std(out|err))$/;
 const FS_LOG = /^(fs|fs\/promises|fs-extra):(promises\.)?(createWriteStream|appendFile|appendFileSync|writeFile|writeFileSync)$/;
 
+/**
+ * A path as the code builds it, with the parts not known here shown as such:
+ * `path.join(dir, "/error.log")` is `<dir>/error.log`, not `/error.log`.
+ */
+function describePath(v: Value, depth = 0): string | undefined {
+  if (depth > 4) return undefined;
+  switch (v.k) {
+    case 'str':
+      return v.v;
+    case 'ref':
+      return `<${v.name.replace(/^[^:]*:/, '')}>`;
+    case 'env':
+      return `$${v.name}`;
+    case 'call':
+      if (/(^|[:.])(join|resolve)$/.test(v.callee)) {
+        const parts = v.args.map((a) => describePath(a, depth + 1) ?? '<…>');
+        // path.resolve restarts at an absolute part; path.join does not.
+        const start = /resolve$/.test(v.callee) ? Math.max(0, parts.map((p) => p.startsWith('/')).lastIndexOf(true)) : 0;
+        return parts.slice(start).join('/').replace(/\/{2,}/g, '/');
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
+}
+
 function fileTarget(v: Value | undefined): string | undefined {
   if (!v) return undefined;
   if (v.k === 'num') return STD.test(String(v.v)) ? undefined : `fd ${v.v}`;
   if (v.k === 'ref' && /std(out|err)/.test(v.name)) return undefined;
+  const described = describePath(v);
+  if (described !== undefined) return STD.test(described) ? undefined : described;
   const text = [...strings(v)];
   if (text.length === 0) return undefined;
   const joined = text.join('/');

@@ -15,9 +15,25 @@ ruleTester(rule, {
     { name: 'checked before use', files: { 'src/v.ts': 'const v = () => { if (process.env.APP_VERSION) { return process.env.APP_VERSION; } return "dev"; };\n' } },
     { name: 'Number(process.env.X) || default', files: { 'src/a.js': 'const pool = Number(process.env.DB_POOL_SIZE) || 10;\nconst t = parseInt(process.env.TIMEOUT_MS ?? "500", 10);\n' } },
     { name: 'an env template that .gitignore hides is still documentation', files: { '.gitignore': '.env*\n', '.env.example': 'SESSION_SECRET=replace-me\n', 'src/a.js': 'app.use(session({ secret: process.env.SESSION_SECRET }));\n' } },
+    // Reads whose absence the code handles are optional config (each shape seen on real code).
+    { name: 'flag: !!process.env.X and !process.env.X', files: { 'src/config.ts': 'export const privateMode = !!process.env.PRIVATE_MODE;\nconst telemetry = !process.env.DISABLE_TELEMETRY;\n' } },
+    { name: 'guard on two variables: Boolean(A && B)', files: { 'src/kafka.ts': 'const enabled = Boolean(process.env.KAFKA_URL && process.env.KAFKA_BROKER);\n' } },
+    { name: 'typeof process !== "undefined" && process.env.X', files: { 'src/util.js': 'if (typeof process !== "undefined" && process.env.HIDE_LOG) { hide(process.env.HIDE_LOG.split(",")); }\n' } },
+    { name: 'a || process.env.X || default chains', files: { 'src/port.js': 'const port = parseInt(args.port || process.env.APP_PORT || process.env.PORT || 3001);\n' } },
+    { name: '[arg, process.env.X, 3001].find(…)', files: { 'src/port.js': 'const port = [args.port, process.env.APP_PORT, 3001].find((p) => p !== undefined);\n' } },
+    { name: 'assigned to a local, checked in the next statement', files: { 'src/host.js': 'let hostname = process.env.APP_HOST;\nif (!hostname) hostname = process.env.HOST;\nconst ip = process.env.CLIENT_IP_HEADER;\nconst header = ip ? req.headers[ip] : undefined;\n' } },
+    { name: 'stored in a property the code tests', files: { 'src/db.js': 'cfg.socketPath = process.env.DB_SOCKET;\nif (cfg.socketPath) connectSocket(cfg);\n' } },
+    { name: 'optional chaining on the read', files: { 'src/db.js': 'const socket = process.env.DB_SOCKET?.trim();\n' } },
+    { name: 'Next.js env: entries are build inputs', files: { 'package.json': JSON.stringify({ scripts: { start: 'next start' }, dependencies: { next: '14' } }), 'next.config.js': "module.exports = { env: { currentVersion: pkg.version, cloudMode: process.env.CLOUD_MODE ? 'true' : '' } };\n", 'src/app/page.tsx': 'export const v = process.env.currentVersion;\nconst c = process.env.cloudMode;\n' } },
+    { name: 'copied from Swarm secrets into the environment', files: { 'docker-stack.yml': 'services:\n  api:\n    image: acme/api:1.2.3\n    secrets: [mongo_uri]\nsecrets:\n  mongo_uri:\n    external: true\n', 'src/config.js': 'module.exports = { mongo: process.env.MONGO_URI };\n' } },
     { name: 'tests and tool configs are not the app', files: { 'src/a.test.js': 'process.env.SECRET_FOR_TEST;\n', 'vite.config.ts': 'export default { base: process.env.ASSET_BASE };\n' } },
   ],
   invalid: [
+    {
+      name: 'assigned to a local that is used without a check',
+      files: { 'src/pay.js': 'const key = process.env.STRIPE_KEY;\nconst stripe = new Stripe(key);\n' },
+      errors: [{ file: 'src/pay.js', line: 1, column: 13, messageId: 'unset', message: /^STRIPE_KEY is read in code/ }],
+    },
     {
       name: 'one finding per variable, every site listed',
       files: {

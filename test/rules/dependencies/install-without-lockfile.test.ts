@@ -3,6 +3,8 @@ import { ruleTester } from '../../support/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'flags from an ARG are read as the shell expands them (ARG UV_OPTIONS="--frozen")', files: { Dockerfile: 'FROM python:3.12\nARG UV_OPTIONS="--frozen --no-dev"\nRUN uv sync $UV_OPTIONS\nRUN uv sync ${UV_OPTIONS}\n' } },
+    { name: 'a heredoc given to another program is data, not commands', files: { Dockerfile: 'FROM node:20\nRUN cat <<EOF > /etc/app/README\nnpm install foo\nEOF\nRUN npm ci\n' } },
     { name: 'npm ci', files: { Dockerfile: 'FROM node:20-alpine\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN --mount=type=cache,target=/root/.npm npm ci --omit=dev\n' } },
     { name: 'global tools and named packages', files: { Dockerfile: 'FROM node:20-alpine\nRUN npm install -g pm2@5.3.1 && npm i --global npm@10\nRUN npm install --no-save sharp@0.33.4\n' } },
     { name: 'frozen Yarn, pnpm and Bun installs', files: { Dockerfile: 'FROM node:20\nRUN yarn install --frozen-lockfile --production\nRUN yarn install --immutable\nRUN pnpm install --frozen-lockfile --prod\nRUN pnpm fetch --prod && pnpm install -r --offline --prod\nRUN bun install --frozen-lockfile\n' } },
@@ -22,6 +24,16 @@ ruleTester(rule, {
     { name: 'Dockerfile for development', files: { 'Dockerfile.dev': 'FROM node:20\nCOPY package.json ./\nRUN npm install\n' } },
   ],
   invalid: [
+    {
+      name: 'RUN <<EOF runs the heredoc as a script',
+      files: { Dockerfile: 'FROM node:20\nRUN <<EOF\nset -e\nnpm install\nEOF\n' },
+      errors: [{ file: 'Dockerfile', line: 2, messageId: 'npmInstall' }],
+    },
+    {
+      name: 'an ARG whose default lacks the lock flag',
+      files: { Dockerfile: 'FROM python:3.12\nARG UV_OPTIONS="--no-dev"\nRUN uv sync $UV_OPTIONS\n' },
+      errors: [{ file: 'Dockerfile', line: 3, messageId: 'uvSync' }],
+    },
     {
       name: 'npm install after copying only package.json',
       files: { Dockerfile: 'FROM node:20-alpine\nWORKDIR /app\nCOPY package.json ./\nRUN npm install --production\nCOPY . .\n' },

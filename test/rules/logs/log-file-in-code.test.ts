@@ -10,6 +10,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a path built with path.join is shown as built, not as an absolute path',
+      files: { 'src/log.js': "const fs = require('fs');\nconst path = require('path');\nfs.appendFileSync(path.join(dataDir, '/error.log'), line);\n" },
+      errors: [{ file: 'src/log.js', line: 3, message: /<dataDir>\/error\.log/ }],
+    },
+    {
       name: 'winston File transport',
       files: { 'src/log.ts': "import winston from 'winston';\nexport const logger = winston.createLogger({\n  transports: [new winston.transports.File({ filename: 'logs/error.log', level: 'error' })],\n});\n" },
       errors: [{ file: 'src/log.ts', line: 3, column: 16, messageId: 'file', message: /^winston File transport writes logs to logs\/error\.log/ }],
