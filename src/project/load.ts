@@ -78,6 +78,7 @@ export async function loadProject(discovery: Discovery, options: LoadOptions): P
     procfiles: [],
     scripts: [],
     sources: [],
+    submodules: [],
     deployEnv: options.deployEnv,
     pathExists: () => false,
     singleFiles: discovery.singleFiles,
@@ -134,8 +135,26 @@ export async function loadProject(discovery: Discovery, options: LoadOptions): P
     }
   }
   if (gitPromise) project.git = await gitPromise;
+  project.submodules = readSubmodules(discovery, reader);
   link(project);
   project.facts = createFacts(project);
   await prepareSources(project, options.sourcePrefilters ?? [], options.maxFileSize);
   return { project, diagnostics };
+}
+
+/** Submodule paths from `.gitmodules` (`path = vendor/lib`). */
+function readSubmodules(discovery: Discovery, reader: FileReader): string[] {
+  const files = discovery.files.filter((f) => f.path === '.gitmodules' || f.path.endsWith('/.gitmodules')).map((f) => f.path);
+  const out: string[] = [];
+  for (const file of files) {
+    let text = '';
+    try {
+      text = reader.read(file).toString('utf8');
+    } catch {
+      continue;
+    }
+    const base = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.';
+    for (const m of text.matchAll(/^\s*path\s*=\s*(.+?)\s*$/gm)) out.push(base === '.' ? m[1] : `${base}/${m[1]}`);
+  }
+  return out;
 }

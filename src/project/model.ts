@@ -194,6 +194,8 @@ export interface Project {
   pathExists(path: string): boolean;
   /** Whether the audit was given single files rather than a directory (project-wide rules then stay quiet). */
   singleFiles: boolean;
+  /** Paths of git submodules (`.gitmodules`), project-relative: their files exist once the submodules are checked out. */
+  submodules: string[];
   /** Compose files the user named as what is deployed (`--stack`, config `stack`), project-relative. */
   stackFiles?: string[];
   /** Derived facts (what is deployed, images, processes …), computed once on first use. */

@@ -151,6 +151,29 @@ function scriptText(manifest: Manifest | undefined, name: string): string | unde
 }
 
 const SHELLS = /^(sh|bash|ash|dash|zsh)$/;
+/** Flags of concurrently that take a value. */
+const CONCURRENTLY_VALUE_FLAGS = new Set(['-n', '--names', '-c', '--prefix-colors', '-p', '--prefix', '-l', '--prefix-length', '-t', '--timestamp-format', '--default-input-target', '--success', '-s', '--max-processes', '-m', '--restart-tries', '--restart-after', '--kill-signal', '--handle-input', '--pad-prefix', '--names-separator', '--group', '--passthrough-arguments']);
+
+/** The commands a parallel runner starts: each quoted command of concurrently, each script of npm-run-all/run-p/run-s. */
+function parallelCommands(c: SimpleCommand): { runner: string; commands: string[] } | undefined {
+  const [, ...args] = c.words;
+  if (c.program === 'concurrently') {
+    const out: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      if (args[i].startsWith('-')) {
+        if (CONCURRENTLY_VALUE_FLAGS.has(args[i])) i++;
+        continue;
+      }
+      out.push(args[i].replace(/^npm:/, 'npm run '));
+    }
+    return out.length ? { runner: 'concurrently', commands: out } : undefined;
+  }
+  if (c.program === 'npm-run-all' || c.program === 'run-p' || c.program === 'run-s') {
+    const scripts = args.filter((a) => !a.startsWith('-') && !/[*{]/.test(a));
+    return scripts.length ? { runner: c.program, commands: scripts.map((s) => `npm run ${s}`) } : undefined;
+  }
+  return undefined;
+}
 const isPackageScript = (via: string) => / script "[^"]*"$/.test(via);
 const MAX_DEPTH = 4;
 
@@ -177,6 +200,13 @@ function expand(x: Expansion, commands: SimpleCommand[], part: CommandPart, via:
       if (script) {
         expand(x, parseShell(script.text), part, [...via, pathBasename(script.path)], script.path, scriptArgs.map((a) => (isArgsWord(a) ? a : a)), depth + 1, out);
         // What follows `sh script.sh` in the same list still runs.
+        continue;
+      }
+      // Runners of several commands in one container: `concurrently "cmd" "cmd"`, `npm-run-all -p a b`, `run-p a b`.
+      const parallel = parallelCommands(c);
+      if (parallel) {
+        out.push({ command: c, part, via, file });
+        for (const words of parallel.commands) expand(x, parseShell(words), part, [...via, parallel.runner], file, [], depth + 1, out);
         continue;
       }
       const run = packageManagerRun(c.words);

@@ -9,9 +9,12 @@
 
 export type ShellOp = '&&' | '||' | ';' | '|' | '&';
 
+/** Operators as the tokenizer sees them: `(`, `)` and `;;` matter to `case` and subshells, and act as `;` otherwise. */
+type TokenOp = ShellOp | '(' | ')' | ';;';
+
 export type ShellToken =
   | { kind: 'word'; value: string }
-  | { kind: 'op'; value: ShellOp }
+  | { kind: 'op'; value: TokenOp }
   /** A heredoc body fed to the command being read (`cat <<EOF … EOF`). */
   | { kind: 'heredoc'; value: string };
 
@@ -67,7 +70,7 @@ export function tokenize(text: string, vars?: ShellVars): ShellToken[] {
     word = '';
     inWord = false;
   };
-  const op = (value: ShellOp) => {
+  const op = (value: TokenOp) => {
     push();
     dropNext = false;
     out.push({ kind: 'op', value });
@@ -182,8 +185,13 @@ export function tokenize(text: string, vars?: ShellVars): ShellToken[] {
       continue;
     }
     if (c === ';') {
-      op(';');
-      i += text[i + 1] === ';' ? 2 : 1;
+      if (text[i + 1] === ';') {
+        op(';;');
+        i += 2;
+      } else {
+        op(';');
+        i++;
+      }
       continue;
     }
     if (c === '#' && !inWord) {
@@ -261,8 +269,9 @@ export function tokenize(text: string, vars?: ShellVars): ShellToken[] {
       }
       continue;
     }
-    if ((c === '(' || c === ')') && !inWord) {
-      op(';');
+    if (c === '(' || c === ')') {
+      // Shell metacharacters: they end a word (`linux/arm/v8)` in a case pattern).
+      op(c);
       i++;
       continue;
     }
@@ -373,7 +382,35 @@ export function parseShell(text: string, options: ParseOptions = {}, depth = 0):
     current = [];
     heredocs = [];
   };
+  // `case WORD in pattern|pattern) commands ;; … esac`: patterns are not commands.
+  let caseDepth = 0;
+  let caseState: 'none' | 'head' | 'pattern' = 'none';
   for (const t of tokens) {
+    if (caseState === 'head') {
+      if (t.kind === 'word' && t.value === 'in') caseState = 'pattern';
+      continue;
+    }
+    if (caseState === 'pattern') {
+      if (t.kind === 'word' && t.value === 'esac') caseState = 'none';
+      else if (t.kind === 'op' && t.value === ')') caseState = 'none';
+      if (caseState === 'none' && t.kind === 'word') caseDepth = Math.max(0, caseDepth - 1);
+      continue;
+    }
+    if (t.kind === 'word' && current.length === 0 && t.value === 'case') {
+      caseState = 'head';
+      caseDepth++;
+      continue;
+    }
+    if (t.kind === 'word' && current.length === 0 && t.value === 'esac' && caseDepth > 0) {
+      caseDepth--;
+      continue;
+    }
+    if (t.kind === 'op' && t.value === ';;' && caseDepth > 0) {
+      endCommand();
+      if (pending.length) endPipeline(';');
+      caseState = 'pattern';
+      continue;
+    }
     if (t.kind === 'word') current.push(t.value);
     else if (t.kind === 'heredoc') {
       // The body belongs to the last command with a heredoc on the line just read.
@@ -382,9 +419,10 @@ export function parseShell(text: string, options: ParseOptions = {}, depth = 0):
       else if (target && 'heredocs' in target) target.heredocs.push(t.value);
     } else if (t.value === '|') endCommand();
     else {
+      const value: ShellOp = t.value === '(' || t.value === ')' || t.value === ';;' ? ';' : t.value;
       endCommand();
-      if (pending.length) endPipeline(t.value);
-      else after = t.value;
+      if (pending.length) endPipeline(value);
+      else after = value;
     }
   }
   endCommand();

@@ -275,8 +275,8 @@ export function linkEntries(project: Project, tsconfigs: TsConfigInfo[], documen
   for (const unit of units) fromProcess(unit);
   const containerEntries = byFile.size;
 
-  // Without a container that runs JS: Procfiles and package.json start scripts say what runs.
-  if (containerEntries === 0) {
+  // Procfiles declare process types for platforms that run them (Heroku, Dokku): their entries run too.
+  {
     for (const p of project.procfiles) {
       p.lines.forEach((line, i) => {
         const m = /^([\w-]+):\s*(.+)$/.exec(line);
@@ -285,6 +285,9 @@ export function linkEntries(project: Project, tsconfigs: TsConfigInfo[], documen
         for (const c of parseShell(m[2])) fromStandalone(c, dirname(p.path), `${p.path} ${m[1]}`, { file: p.path, range }, 0);
       });
     }
+  }
+  // Without a container or Procfile that runs JS: package.json start scripts say what runs.
+  if (byFile.size === 0) {
     for (const m of r.manifests.values()) {
       if (isNotShippedPath(m.path)) continue;
       const line = m.lines.findIndex((l) => /"start"\s*:/.test(l)) + 1 || 1;
@@ -321,13 +324,23 @@ export function linkEntries(project: Project, tsconfigs: TsConfigInfo[], documen
   const entriesOf = new Map<string, JsEntry[]>();
   const buildTime = new Set(js.filter((s) => BUILD_CONFIG.test(s.path)).map((s) => s.path));
   for (const entry of byFile.values()) {
-    // A framework server runs its app folder: every shipped file under it (build configuration aside).
-    const roots = entry.framework ? js.filter((s) => isInside(s.path, entry.file) && !isNotShippedPath(s.path) && !buildTime.has(s.path)).map((s) => s.path) : [entry.file];
+    // A framework server runs its routes (Next.js: pages/, app/, middleware) and what they import; other frameworks their whole app folder.
+    const roots = entry.framework ? frameworkRoots(entry, js, buildTime) : [entry.file];
     entry.reachable = reachableFrom(roots, texts, r);
     for (const f of entry.reachable) entriesOf.set(f, [...(entriesOf.get(f) ?? []), entry]);
   }
-  const runtime = containerEntries > 0 ? new Set(entriesOf.keys()) : undefined;
+  const runtime = containerEntries > 0 || project.procfiles.length > 0 ? new Set(entriesOf.keys()) : undefined;
   return { entries: [...byFile.values()], documented, entriesOf, ...(runtime ? { runtime } : {}), buildTime, buildEnv: nextConfigEnv(js) };
+}
+
+/** Files a framework server loads by convention, not through imports. */
+function frameworkRoots(entry: JsEntry, js: readonly SourceFile[], buildTime: ReadonlySet<string>): string[] {
+  const inApp = js.filter((s) => isInside(s.path, entry.file) && !isNotShippedPath(s.path) && !buildTime.has(s.path));
+  if (entry.framework !== 'next') return inApp.map((s) => s.path);
+  const rel = (p: string) => (entry.file === '.' ? p : p.slice(entry.file.length + 1));
+  const ROUTES = /^(src\/)?(pages|app)\/|^(src\/)?(middleware|instrumentation)\.[cm]?[jt]sx?$/;
+  const routes = inApp.filter((s) => ROUTES.test(rel(s.path))).map((s) => s.path);
+  return routes.length ? routes : inApp.map((s) => s.path);
 }
 
 /** Keys of `env: { … }` in Next.js configuration: Next inlines them into the code at build time. */

@@ -111,6 +111,15 @@ function withEnv(ctx: Context | undefined, test: EnvTest | undefined, branch: bo
   return { ...ctx, ...(match ? { env: test.env } : { env: `!${test.env}` }) };
 }
 
+/** `res.json`, `NextResponse.json`, `json`: the callee as dotted text, for a name test. */
+function calleeText(n: Node): string {
+  const u = unwrap(n);
+  if (!u) return '';
+  if (u.type === 'Identifier') return u.name;
+  if (u.type === 'MemberExpression' && !u.computed && u.property.type === 'Identifier') return `${calleeText(u.object as Node)}.${u.property.name}`;
+  return '';
+}
+
 export function extractFacts(program: TSESTree.Program): JsFacts {
   const facts: JsFacts = { imports: [], calls: [], envReads: [], envWrites: [], nodeEnvChecks: [], strings: [], signalHandlers: [], dbChoices: [] };
   const dbChoices: { key: string; node: Node; ctx?: Context }[] = [];
@@ -691,6 +700,13 @@ export function extractFacts(program: TSESTree.Program): JsFacts {
       if (p.type === 'ArrayExpression') {
         const m = e.up[i + 1];
         if (m?.type === 'MemberExpression' && m.property.type === 'Identifier' && /^(find|filter|some|findLast)$/.test(m.property.name)) condition = true;
+        break;
+      }
+      // `json({ faviconUrl: process.env.FAVICON_URL })`: handed on in a response, not used here; whether it is needed is not this code's to say.
+      if (p.type === 'Property' && p.value === child) {
+        const obj = e.up[i + 1];
+        const call = e.up[i + 2];
+        if (obj?.type === 'ObjectExpression' && call && (call.type === 'CallExpression' || call.type === 'NewExpression') && /(^|\.)(json|send|render)$/i.test(calleeText(call.callee))) condition = true;
         break;
       }
       // `const v = process.env.X` (then `if (!v) …`): decided below from how `v` is used.

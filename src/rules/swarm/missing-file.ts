@@ -1,8 +1,7 @@
 import { defineRule } from '../rule.js';
 import { getValue } from '../../project/yaml-tree.js';
 import { resolvedString } from '../../project/load-compose.js';
-import { dirname } from '../../project/classify.js';
-import { joinPath } from '../../project/link.js';
+import { dirname, isInside, joinPath } from '../../project/paths.js';
 import { isExternal, loadable } from '../../project/compose/docker-cli.js';
 import type { Range } from '../../project/range.js';
 
@@ -26,18 +25,26 @@ export default defineRule({
   messages: {
     secretFile: '{{kind}} "{{name}}" reads {{path}}, which does not exist: docker stack deploy fails with "open {{path}}: no such file or directory"',
     envFile: 'Service "{{service}}" reads env_file {{path}}, which does not exist: docker stack deploy fails with "open {{path}}: no such file or directory"',
+    inSubmodule: '{{what}} reads {{path}} from the git submodule {{submodule}}, which is not checked out here: run `git submodule update --init` where docker stack deploy runs, or it fails with "open {{path}}: no such file or directory"',
   },
   check({ project, report }) {
     for (const file of project.composeFiles) {
       if (!loadable(file)) continue;
       const dir = dirname(file.path);
       const exists = (p: string) => p.startsWith('~') || project.pathExists(joinPath(dir, p));
+      // A path inside a submodule exists once the submodule is checked out: the deployer's step, not a missing file.
+      const submodule = (p: string) => project.submodules.find((s) => isInside(joinPath(dir, p), s));
+      const missing = (what: string, p: string, range: Range, messageId: 'secretFile' | 'envFile', data: Record<string, string>) => {
+        const sub = submodule(p);
+        if (sub) report({ file: file.path, range, messageId: 'inSubmodule', data: { what, path: p, submodule: sub }, severity: 'info', swarm: 'deploy-input' });
+        else report({ file: file.path, range, messageId, data });
+      };
       for (const [kind, defs] of [['Secret', file.secrets], ['Config', file.configs]] as const) {
         for (const def of defs.values()) {
           if (isExternal(def.node)) continue;
           const node = getValue(def.node, 'file');
           const p = resolvedString(file, node);
-          if (p && node && !exists(p)) report({ file: file.path, range: node.range, messageId: 'secretFile', data: { kind, name: def.name, path: p } });
+          if (p && node && !exists(p)) missing(`${kind} "${def.name}"`, p, node.range, 'secretFile', { kind, name: def.name, path: p });
         }
       }
       for (const service of file.services) {
@@ -45,7 +52,7 @@ export default defineRule({
         const items: { node: import('../../project/yaml-tree.js').YNode; range: Range }[] = envFile?.kind === 'seq' ? envFile.items.map((n) => ({ node: n, range: n.range })) : envFile ? [{ node: envFile, range: envFile.range }] : [];
         for (const { node, range } of items) {
           const p = resolvedString(file, node.kind === 'map' ? getValue(node, 'path') : node);
-          if (p && !exists(p)) report({ file: file.path, range, messageId: 'envFile', data: { service: service.name, path: p } });
+          if (p && !exists(p)) missing(`Service "${service.name}"`, p, range, 'envFile', { service: service.name, path: p });
         }
       }
     }

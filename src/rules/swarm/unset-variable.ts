@@ -21,6 +21,8 @@ export default defineRule({
   },
   messages: {
     unset: '{{name}} is not set in the deploy environment, so docker stack deploy substitutes an empty string here{{uses}}; set it, or write {{withDefault}} or {{required}}',
+    literalDollar:
+      'This value holds "$" signs that docker stack deploy reads as the variables {{names}}, which are not set, so each becomes an empty string and the value is mangled (a password hash, say); write $$ for a literal $',
   },
   check({ project, report }) {
     for (const file of project.composeFiles) {
@@ -28,8 +30,15 @@ export default defineRule({
       const first = new Map<string, { range: Range; count: number }>();
       for (const { node, result } of interpolatedScalars(file)) {
         if (result.error) continue;
-        for (const use of result.vars) {
-          if (use.origin !== 'unset') continue;
+        const unset = result.vars.filter((v) => v.origin === 'unset');
+        // `$apr1$r$ymeak…`, `$2y$10$…`: several unset names in one value, or a hash shape, are literal dollars, not config.
+        const raw = typeof node.value === 'string' ? node.value : '';
+        if (unset.length >= 2 || (unset.length === 1 && /\$(apr1|2[abxy]?|[156])\$/.test(raw))) {
+          const names = [...new Set(unset.map((v) => `$${v.name}`))].join(', ');
+          report({ file: file.path, range: node.range, messageId: 'literalDollar', data: { names } });
+          continue;
+        }
+        for (const use of unset) {
           const seen = first.get(use.name);
           if (seen) seen.count++;
           else first.set(use.name, { range: node.range, count: 1 });

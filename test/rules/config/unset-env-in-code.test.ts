@@ -23,12 +23,18 @@ ruleTester(rule, {
     { name: '[arg, process.env.X, 3001].find(…)', files: { 'src/port.js': 'const port = [args.port, process.env.APP_PORT, 3001].find((p) => p !== undefined);\n' } },
     { name: 'assigned to a local, checked in the next statement', files: { 'src/host.js': 'let hostname = process.env.APP_HOST;\nif (!hostname) hostname = process.env.HOST;\nconst ip = process.env.CLIENT_IP_HEADER;\nconst header = ip ? req.headers[ip] : undefined;\n' } },
     { name: 'stored in a property the code tests', files: { 'src/db.js': 'cfg.socketPath = process.env.DB_SOCKET;\nif (cfg.socketPath) connectSocket(cfg);\n' } },
+    { name: 'handed on in a response payload, not used by this code', files: { 'src/app/api/config/route.ts': 'export async function GET() {\n  return json({ faviconUrl: process.env.FAVICON_URL, linksUrl: process.env.LINKS_URL });\n}\n' } },
     { name: 'optional chaining on the read', files: { 'src/db.js': 'const socket = process.env.DB_SOCKET?.trim();\n' } },
     { name: 'Next.js env: entries are build inputs', files: { 'package.json': JSON.stringify({ scripts: { start: 'next start' }, dependencies: { next: '14' } }), 'next.config.js': "module.exports = { env: { currentVersion: pkg.version, cloudMode: process.env.CLOUD_MODE ? 'true' : '' } };\n", 'src/app/page.tsx': 'export const v = process.env.currentVersion;\nconst c = process.env.cloudMode;\n' } },
     { name: 'copied from Swarm secrets into the environment', files: { 'docker-stack.yml': 'services:\n  api:\n    image: acme/api:1.2.3\n    secrets: [mongo_uri]\nsecrets:\n  mongo_uri:\n    external: true\n', 'src/config.js': 'module.exports = { mongo: process.env.MONGO_URI };\n' } },
     { name: 'tests and tool configs are not the app', files: { 'src/a.test.js': 'process.env.SECRET_FOR_TEST;\n', 'vite.config.ts': 'export default { base: process.env.ASSET_BASE };\n' } },
   ],
   invalid: [
+    {
+      name: 'an option object given to a client is used, not handed on',
+      files: { 'src/pay.js': 'const stripe = new Stripe({ apiKey: process.env.STRIPE_KEY });\n' },
+      errors: [{ file: 'src/pay.js', line: 1, messageId: 'unset', message: /^STRIPE_KEY/ }],
+    },
     {
       name: 'assigned to a local that is used without a check',
       files: { 'src/pay.js': 'const key = process.env.STRIPE_KEY;\nconst stripe = new Stripe(key);\n' },

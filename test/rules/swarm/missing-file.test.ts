@@ -10,6 +10,14 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a file inside a git submodule that is not checked out is a deploy input, not a missing file',
+      files: {
+        '.gitmodules': '[submodule "docker-elk"]\n\tpath = docker-elk\n\turl = https://github.com/deviantony/docker-elk.git\n',
+        'stack-elk.yml': 'services:\n  es:\n    image: elasticsearch:8.13.4\nconfigs:\n  elastic_config:\n    file: ./docker-elk/elasticsearch/config/elasticsearch.yml\n',
+      },
+      errors: [{ file: 'stack-elk.yml', line: 6, messageId: 'inSubmodule', message: /git submodule docker-elk, which is not checked out here/ }],
+    },
+    {
       name: 'missing env_file and secret file',
       files: { 'stack.yml': stack },
       errors: [

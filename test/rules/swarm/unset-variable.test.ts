@@ -9,6 +9,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'an htpasswd hash: one finding for the value, advising $$',
+      files: { 'docker-stack.yml': 'services:\n  proxy:\n    image: traefik:v2.11\n    labels:\n      - "traefik.http.middlewares.auth.basicauth.users=admin:$apr1$r31.x$ymeak2FN1yJW9YQdyLCT21"\n' },
+      errors: [{ file: 'docker-stack.yml', line: 5, messageId: 'literalDollar', message: /\$apr1, \$r31, \$ymeak2FN1yJW9YQdyLCT21.*write \$\$/ }],
+    },
+    {
       name: 'unset twice, reported once',
       files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    environment:\n      SMTP_HOST: ${SMTP_HOST}\n      MAIL: smtp://$SMTP_HOST\n' },
       errors: [{ file: 'compose.yaml', line: 5, column: 18, message: /SMTP_HOST is not set in the deploy environment.*and in 1 more place; set it, or write \$\{SMTP_HOST:-default\}/ }],
