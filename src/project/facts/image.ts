@@ -41,9 +41,21 @@ function stageByName(d: Dockerfile, name: string, before: number): DockerStage |
   return d.stages.find((s) => s.index < before && s.name?.toLowerCase() === lower);
 }
 
-/** The stage a build target names (by name or, as docker also accepts, by index), else the last stage. */
+/** Stage names that say a stage is not the release: tests, CI helpers, artifact uploads, nightly and PR builds, docs. */
+const NOT_RELEASE_STAGE = /^(test|tests|testing|dev|devel|develop|development|debug|ci|lint|check|e2e|docs?|pr|pr-[\w-]+|[\w-]*-?(artifact|artifacts|upload|publish)[\w-]*|nightly[\w-]*|bench[\w-]*)$/i;
+const RELEASE_STAGE = /^(release|production|prod|runtime|final)$/i;
+
+/**
+ * The stage a build target names (by name or, as docker also accepts, by index). Without a target,
+ * the last stage, unless it is named for tests, CI or artifacts: then the stage named `release`
+ * (or production/runtime/final), else the last stage with another name.
+ */
 export function releaseStage(d: Dockerfile, target?: string): DockerStage | undefined {
-  if (target === undefined || target === '') return d.stages.at(-1);
+  if (target === undefined || target === '') {
+    const last = d.stages.at(-1);
+    if (!last?.name || !NOT_RELEASE_STAGE.test(last.name)) return last;
+    return d.stages.find((s) => s.name && RELEASE_STAGE.test(s.name)) ?? [...d.stages].reverse().find((s) => !s.name || !NOT_RELEASE_STAGE.test(s.name)) ?? last;
+  }
   const lower = target.toLowerCase();
   return d.stages.find((s) => s.name?.toLowerCase() === lower) ?? (/^\d+$/.test(target) ? d.stages[Number(target)] : undefined);
 }

@@ -181,6 +181,13 @@ export function extractFacts(program: TSESTree.Program): JsFacts {
     if (!isProcessEnv(n.object)) return undefined;
     return propName(n.property, n.computed);
   };
+  /** Whether an expression reads an environment variable (`process.env.X`, within `||`/`??` chains). */
+  const containsEnvRead = (n: Node | undefined, depth = 0): boolean => {
+    const u = unwrap(n);
+    if (!u || depth > 6) return false;
+    if (envName(u) !== undefined) return true;
+    return u.type === 'LogicalExpression' && (containsEnvRead(u.left as Node, depth + 1) || containsEnvRead(u.right as Node, depth + 1));
+  };
 
   const resolveSeen = new Set<string>();
   const resolveName = (node: Node | undefined, depth = 0): string | undefined => {
@@ -417,6 +424,8 @@ export function extractFacts(program: TSESTree.Program): JsFacts {
       }
       case 'LogicalExpression':
         noteTested(node.left as Node);
+        // `process.env.A || process.env.B || hostEnv`: the operands after an env read are alternatives to it.
+        if ((node.operator === '||' || node.operator === '??') && containsEnvRead(node.left as Node)) noteTested(node.right as Node);
         break;
       case 'UnaryExpression':
         if (node.operator === '!') noteTested(node.argument as Node);
@@ -696,11 +705,15 @@ export function extractFacts(program: TSESTree.Program): JsFacts {
         condition = true;
         break;
       }
-      // `[arg, process.env.X, 3001].find(Boolean)`: the first value that is set.
+      // `[arg, process.env.X, 3001].find(Boolean)` (also through `.map(parseInt)`): the first value that is set.
       if (p.type === 'ArrayExpression') {
-        const m = e.up[i + 1];
-        if (m?.type === 'MemberExpression' && m.property.type === 'Identifier' && /^(find|filter|some|findLast)$/.test(m.property.name)) condition = true;
+        if (e.up.slice(i + 1, i + 6).some((m) => m.type === 'MemberExpression' && m.property.type === 'Identifier' && /^(find|filter|some|findLast)$/.test(m.property.name))) condition = true;
         break;
+      }
+      // `cond ? null : process.env.X`: the value of a choice; how it is used decides.
+      if (p.type === 'ConditionalExpression' && p.test !== child) {
+        child = p;
+        continue;
       }
       // `json({ faviconUrl: process.env.FAVICON_URL })`: handed on in a response, not used here; whether it is needed is not this code's to say.
       if (p.type === 'Property' && p.value === child) {
