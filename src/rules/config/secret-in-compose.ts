@@ -9,6 +9,8 @@ interface Literal {
   key: string;
   raw: string;
   range: Range;
+  /** Where the literal itself is written (an anchor, when the entry uses an alias). */
+  valueRange: Range;
   where: 'environment' | 'build.args';
 }
 
@@ -16,19 +18,19 @@ interface Literal {
 function literals(service: ComposeService): Literal[] {
   const out: Literal[] = serviceEnvironment(service)
     .filter((v) => v.raw !== undefined)
-    .map((v) => ({ key: v.key, raw: v.raw as string, range: v.range, where: 'environment' as const }));
+    .map((v) => ({ key: v.key, raw: v.raw as string, range: v.range, valueRange: v.node.range, where: 'environment' as const }));
   const build = getValue(service.node, 'build');
   const args = build?.kind === 'map' ? getValue(build, 'args') : undefined;
   if (args?.kind === 'map') {
     for (const e of args.entries) {
       if (e.value.kind !== 'scalar' || e.value.value === null) continue;
-      out.push({ key: e.key, raw: String(e.value.value), range: { ...e.keyRange, endLine: e.value.range.endLine, endColumn: e.value.range.endColumn }, where: 'build.args' });
+      out.push({ key: e.key, raw: String(e.value.value), range: { ...e.keyRange, endLine: e.value.range.endLine, endColumn: e.value.range.endColumn }, valueRange: e.value.range, where: 'build.args' });
     }
   } else if (args?.kind === 'seq') {
     for (const item of args.items) {
       if (item.kind !== 'scalar' || typeof item.value !== 'string' || !item.value.includes('=')) continue;
       const i = item.value.indexOf('=');
-      out.push({ key: item.value.slice(0, i), raw: item.value.slice(i + 1), range: item.range, where: 'build.args' });
+      out.push({ key: item.value.slice(0, i), raw: item.value.slice(i + 1), range: item.range, valueRange: item.range, where: 'build.args' });
     }
   }
   return out;
@@ -57,17 +59,27 @@ export default defineRule({
   },
   check({ project, report }) {
     for (const file of project.composeFiles) {
+      // One literal written once (an anchor used through aliases) is one finding, at the anchor.
+      const reported = new Set<string>();
       for (const service of file.services) {
         for (const v of literals(service)) {
           // `${VAR}`, `$VAR`: supplied by the deploy environment. `$$` is a literal dollar.
           if (/\$\{?[A-Za-z_]/.test(v.raw.replace(/\$\$/g, ''))) continue;
+          const aliased = v.valueRange.line < v.range.line || v.valueRange.line > v.range.endLine;
+          const range = aliased ? v.valueRange : v.range;
+          const place = `${v.valueRange.line}:${v.valueRange.column}`;
           const data = { service: service.name, key: v.key, where: v.where };
           if (isSecretName(v.key) && !isPlaceholderValue(v.raw)) {
-            report({ file: file.path, range: v.range, messageId: 'literal', data: { ...data, redacted: redact(v.raw) } });
+            if (reported.has(place)) continue;
+            reported.add(place);
+            report({ file: file.path, range, messageId: 'literal', data: { ...data, redacted: redact(v.raw) } });
             continue;
           }
           const pw = urlPassword(v.raw);
-          if (pw) report({ file: file.path, range: v.range, messageId: 'urlPassword', data: { ...data, redacted: redact(pw) } });
+          if (pw && !reported.has(place)) {
+            reported.add(place);
+            report({ file: file.path, range, messageId: 'urlPassword', data: { ...data, redacted: redact(pw) } });
+          }
         }
       }
     }

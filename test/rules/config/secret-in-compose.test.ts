@@ -21,6 +21,14 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'one literal used through YAML aliases is one finding, at the anchor',
+      files: {
+        'docker-compose.yml':
+          'x-db: &db\n  POSTGRES_PASSWORD: &db-password listmonk-db-pass-123\nservices:\n  app:\n    image: acme/app:1.2.3\n    environment:\n      APP_DB_PASSWORD: *db-password\n  db:\n    image: postgres:16.3\n    environment:\n      <<: *db\n',
+      },
+      errors: [{ file: 'docker-compose.yml', line: 2, messageId: 'literal', message: /APP_DB_PASSWORD/ }],
+    },
+    {
       name: 'map form literal password',
       files: { 'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: app\n      POSTGRES_PASSWORD: s3cr3t-passw0rd\n' },
       errors: [{ file: 'compose.yaml', line: 6, column: 7, messageId: 'literal', message: /Service "db" sets POSTGRES_PASSWORD in environment to a literal secret \(s3\*{8} \(15 chars\)\); take it from the deploy environment \(\$\{POSTGRES_PASSWORD\}\)/ }],
