@@ -314,8 +314,12 @@ export function devRegions(project: Project, compose: Map<ComposeFile, ComposeSt
   for (const d of project.dockerfiles) {
     const status = dockerfiles.get(d);
     if (!status?.release) continue;
-    for (const stage of devStagesOf(d, status)) {
-      add(d.path, { startLine: stage.fromInstruction.range.line, endLine: stageEndLine(d, stage), reason: `the ${stage.name ?? 'development'} stage is for development` });
+    const dev = new Set(devStagesOf(d, status));
+    for (const stage of d.stages) {
+      if (status.releaseStages.has(stage.index)) continue;
+      // Stages no released image is built from or copies from: test, CI, PR and helper stages.
+      const reason = dev.has(stage) ? `the ${stage.name ?? 'development'} stage is for development` : `stage ${stage.name ?? stage.index} is not part of the released image`;
+      add(d.path, { startLine: stage.fromInstruction.range.line, endLine: stageEndLine(d, stage), reason });
     }
   }
   return regions;

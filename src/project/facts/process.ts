@@ -8,9 +8,9 @@ import type { ComposeService, Dockerfile, DockerInstruction, Manifest, Project, 
 import type { Range } from '../range.js';
 import { getValue, type YNode } from '../yaml-tree.js';
 import { resolvedString } from '../load-compose.js';
-import { basename as pathBasename, dirname, joinPath } from '../paths.js';
+import { basename as pathBasename, dirname, joinPath, selfAndAncestors } from '../paths.js';
 import { composeWords, INIT_PROGRAMS, basename, joinWords, parseArgv, parseShell, type ComposeWords, type SimpleCommand } from './shell.js';
-import { hasTransparentEntrypoint, imageFacts, sourceOfImagePath, type ImageFacts } from './image.js';
+import { copyFact, hasTransparentEntrypoint, imageFacts, sourceOfImagePath, type ImageFacts } from './image.js';
 import { baseService, buildTarget, serviceImage, serviceInit } from './service.js';
 import { packageManagerRun } from './commands.js';
 
@@ -107,16 +107,42 @@ function assemble(entry: CommandPart | undefined, cmd: CommandPart | undefined):
   return undefined;
 }
 
-/** The directory a Dockerfile is built from: its compose build context, else its own directory. */
-export function buildContextOf(d: Dockerfile): string {
-  return d.usedBy.find((s) => s.buildContext)?.buildContext ?? dirname(d.path);
+const contextCache = new WeakMap<Dockerfile, string>();
+
+/**
+ * The directory a Dockerfile is built from: its compose build context; else the nearest of its own
+ * directory and the ones above it where the files it COPYs exist (`docker build -f docker/Dockerfile .`).
+ */
+export function buildContextOf(project: Project, d: Dockerfile): string {
+  const fromCompose = d.usedBy.find((s) => s.buildContext)?.buildContext;
+  if (fromCompose !== undefined) return fromCompose;
+  let known = contextCache.get(d);
+  if (known !== undefined) return known;
+  const sources = d.instructions
+    .map((i) => copyFact(i))
+    .filter((c): c is NonNullable<typeof c> => Boolean(c) && c!.from === undefined)
+    .flatMap((c) => c.sources)
+    .filter((s) => s !== '.' && s !== '' && !/[*?[$]|^[a-z]+:\/\//i.test(s));
+  const paths = new Set(project.files.map((f) => f.path));
+  const present = (dir: string, rel: string) => {
+    const p = joinPath(dir, rel.replace(/\/+$/, ''));
+    return paths.has(p) || project.files.some((f) => f.path.startsWith(`${p}/`));
+  };
+  const own = dirname(d.path);
+  known = own;
+  if (sources.length > 0 && !sources.every((s) => present(own, s))) {
+    const better = selfAndAncestors(own).find((dir) => sources.every((s) => present(dir, s)));
+    if (better !== undefined) known = better;
+  }
+  contextCache.set(d, known);
+  return known;
 }
 
 /** The build context of a service, or of the same service in the base file an overlay extends. */
 export function serviceContext(project: Project, service: ComposeService): string | undefined {
   const s = service.buildContext || service.dockerfile ? service : baseService(project, service);
   if (!s) return undefined;
-  return s.buildContext ?? (s.dockerfile ? buildContextOf(s.dockerfile) : undefined);
+  return s.buildContext ?? (s.dockerfile ? buildContextOf(project, s.dockerfile) : undefined);
 }
 
 interface Expansion {
@@ -269,7 +295,7 @@ export function imageProcess(project: Project, d: Dockerfile, target?: string): 
   const cmd = image.cmd ? instructionPart(d, image, image.cmd) : undefined;
   const a = assemble(entry, cmd);
   const proc = a
-    ? build(project, a, { image, entrypointKnown: Boolean(entry) || hasTransparentEntrypoint(image.base?.image), composeInit: false, context: buildContextOf(d) })
+    ? build(project, a, { image, entrypointKnown: Boolean(entry) || hasTransparentEntrypoint(image.base?.image), composeInit: false, context: buildContextOf(project, d) })
     : undefined;
   imageProcessCache.set(image, proc ?? null);
   return proc;

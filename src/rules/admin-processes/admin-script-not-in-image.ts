@@ -113,7 +113,7 @@ export default defineRule({
     for (const image of project.facts.images()) {
       const d = image.dockerfile;
       if (!image.release) continue;
-      const context = buildContextOf(d);
+      const context = buildContextOf(project, d);
       const manifest = project.manifests.find((m) => m.path === joinPath(context, 'package.json'));
       const data = manifest?.data as { scripts?: Record<string, unknown> } | undefined;
       if (!manifest || !data || typeof data.scripts !== 'object' || data.scripts === null) continue;

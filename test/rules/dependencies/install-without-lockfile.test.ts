@@ -3,6 +3,7 @@ import { ruleTester } from '../../support/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a stage the released image neither builds from nor copies from (a CI check)', files: { Dockerfile: 'FROM golang:1.22 AS lint\nRUN go get -d -v ./...\nFROM php:8.3-fpm\nRUN composer install --no-dev\n' } },
     { name: 'flags from an ARG are read as the shell expands them (ARG UV_OPTIONS="--frozen")', files: { Dockerfile: 'FROM python:3.12\nARG UV_OPTIONS="--frozen --no-dev"\nRUN uv sync $UV_OPTIONS\nRUN uv sync ${UV_OPTIONS}\n' } },
     { name: 'a heredoc given to another program is data, not commands', files: { Dockerfile: 'FROM node:20\nRUN cat <<EOF > /etc/app/README\nnpm install foo\nEOF\nRUN npm ci\n' } },
     { name: 'npm ci', files: { Dockerfile: 'FROM node:20-alpine\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN --mount=type=cache,target=/root/.npm npm ci --omit=dev\n' } },
@@ -59,7 +60,7 @@ ruleTester(rule, {
     },
     {
       name: 'go get and update commands',
-      files: { Dockerfile: 'FROM golang:1.22\nRUN go get -d -v ./...\nFROM php:8.3-fpm\nRUN composer update --no-dev\n' },
+      files: { Dockerfile: 'FROM golang:1.22 AS tools\nRUN go get -d -v ./...\nFROM php:8.3-fpm\nRUN composer update --no-dev\nCOPY --from=tools /go/bin/ /usr/local/bin/\n' },
       errors: [
         { file: 'Dockerfile', line: 2, messageId: 'goGet' },
         { file: 'Dockerfile', line: 4, messageId: 'update', message: /composer install/ },
