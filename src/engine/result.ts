@@ -65,7 +65,7 @@ export interface StackFileVerdict {
   deployInputs: number;
   /** Swarm warnings (ignored or degraded options). */
   warnings: number;
-  /** The file is what the project deploys; the Swarm findings of other files are counted here, not listed. */
+  /** The file is what the project deploys (`--stack`, a stack, production or main compose file); the Swarm findings of other files are counted here, not listed. */
   deployed: boolean;
   /** Why the file is or is not deployed. */
   reason: string;
@@ -76,8 +76,8 @@ export interface SwarmSummary {
   verdict: SwarmVerdict;
   /** The first compose file the verdict is based on, when there is one. */
   via: string | null;
-  /** Every compose file the verdict is based on. */
-  deployed: string[];
+  /** Every compose file the verdict is based on: the deployed ones, or when none is, the best of the rest. */
+  verdictFrom: string[];
   /** Blockers and deploy inputs behind the verdict (also those turned off or suppressed: a prediction ignores config). */
   blockers: SwarmBlocker[];
   files: StackFileVerdict[];

@@ -57,11 +57,11 @@ export function swarmSummary(predictions: readonly Prediction[], project: Projec
       blockers: own.filter((f) => f.swarm === 'blocker').length,
       deployInputs: own.filter((f) => f.swarm === 'deploy-input').length,
       warnings: own.filter((f) => f.swarm === 'degraded' || (f.factor === 'swarm' && f.defaultSeverity !== 'info')).length,
-      deployed: status.speaksForProject,
+      deployed: status.deployed,
       reason: status.reason,
     };
   });
-  const deployed = files.filter((f) => f.deployed);
+  const deployed = files.filter((f) => project.facts.composeStatus(project.composeFiles.find((c) => c.path === f.filePath)!).speaksForProject);
   const deployedSet = new Set(deployed.map((f) => f.filePath));
   let verdict = verdictOf(outside);
   for (const f of deployed) verdict = worst(verdict, f.verdict);
@@ -77,5 +77,5 @@ export function swarmSummary(predictions: readonly Prediction[], project: Projec
       ...(f.swarm === 'blocker' ? { blocker: f.blocker ?? 'rejected' } : {}),
       reported: f.reported,
     }));
-  return { verdict, via: deployed[0]?.filePath ?? null, deployed: deployed.map((f) => f.filePath), blockers, files, gate, failed: gateFails(verdict, gate) };
+  return { verdict, via: deployed[0]?.filePath ?? null, verdictFrom: deployed.map((f) => f.filePath), blockers, files, gate, failed: gateFails(verdict, gate) };
 }

@@ -64,7 +64,7 @@ export const stylish: Reporter = (result, options) => {
   const assessed = s.score === null ? 'n/a: no factor could be assessed' : `${s.score}/100 (${s.grade}), ${s.assessedFactors} of 12 factors assessed`;
   out.push('', `${c.bold('Readiness')} ${assessed}`);
   const verdictColor = (v: SwarmVerdict) => (v === 'ready' ? c.green : v === 'not-deployable' ? c.red : c.yellow);
-  const deployed = s.swarm.deployed.length ? ` (${s.swarm.deployed.join(', ')})` : '';
+  const deployed = s.swarm.verdictFrom.length ? ` (${s.swarm.verdictFrom.join(', ')}${s.swarm.files.some((f) => f.deployed) ? '' : '; no compose file here is meant for deploying'})` : '';
   const kinds = [...new Set(s.swarm.blockers.filter((b) => b.kind === 'blocker').map((b) => BLOCKER_TEXT[b.blocker ?? 'rejected']))];
   const verdictText = s.swarm.verdict === 'not-deployable' ? `not deployable: ${kinds.join('; ') || 'docker stack deploy rejects this'}` : VERDICT_TEXT[s.swarm.verdict];
   const gate = s.swarm.gate === 'never' ? c.dim(' (not gating: --fail-on-verdict never)') : '';

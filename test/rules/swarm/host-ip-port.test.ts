@@ -7,11 +7,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // In a stack file: a compose file of loopback-only backing services is development infrastructure, its Swarm warnings are counted, not listed.
       name: '127.0.0.1 bindings (outline/outline style)',
-      files: { 'docker-compose.yml': 'services:\n  postgres:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:5432:5432"\n      - 127.0.0.1:6379:6379/udp\n' },
+      files: { 'docker-stack.yml': 'services:\n  postgres:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:5432:5432"\n      - 127.0.0.1:6379:6379/udp\n' },
       errors: [
-        { file: 'docker-compose.yml', line: 5, column: 9, message: /"ignoring IP-address \(127\.0\.0\.1:5432:5432\/tcp\) service will listen on '0\.0\.0\.0'"/ },
-        { file: 'docker-compose.yml', line: 6, message: /127\.0\.0\.1:6379:6379\/udp/ },
+        { file: 'docker-stack.yml', line: 5, column: 9, message: /"ignoring IP-address \(127\.0\.0\.1:5432:5432\/tcp\) service will listen on '0\.0\.0\.0'"/ },
+        { file: 'docker-stack.yml', line: 6, message: /127\.0\.0\.1:6379:6379\/udp/ },
       ],
     },
   ],
