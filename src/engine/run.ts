@@ -46,7 +46,9 @@ export async function audit(options: AuditOptions): Promise<Audit> {
   const loaded = await findConfig(inputs.root, options.configFile, options.cwd, diagnostics);
   const config = resolveConfig(loaded, catalogue, options.cliRules ?? {}, options.ignorePatterns ?? []);
   const discovery = await discover(inputs, { ignorePatterns: config.ignores, maxFileSize: config.maxFileSize });
-  const stack = options.stack?.length ? relativeStack(options.stack, options.cwd, inputs.root) : config.stack;
+  // A compose file named on the command line is the one to judge as deployed, as `--stack` would say.
+  const named = discovery.files.filter((f) => f.kind === 'compose' && inputs.inputs.some((i) => !i.isDir && i.abs === f.absPath)).map((f) => f.path);
+  const stack = options.stack?.length ? relativeStack(options.stack, options.cwd, inputs.root) : config.stack.length ? config.stack : named;
   return analyse({ discovery, config, catalogue, diagnostics, stack, ...(options.deployEnv ? { deployEnv: options.deployEnv } : {}), reportUnusedDisable: options.reportUnusedDisable ?? false });
 }
 

@@ -151,7 +151,7 @@ function baseRole(project: Project, file: ComposeFile): { role: ComposeRole; rea
   if (purpose === 'unused') return { role: 'unused', reason: 'named as an old or unused file' };
   if (STACK_NAME.test(name)) return { role: 'stack', reason: 'named like a stack file' };
   if (purpose === 'production') return { role: 'production', reason: 'named for production or deployment' };
-  if (onlyLoopbackPorts(file)) return { role: 'dev-infrastructure', reason: 'it only runs services bound to 127.0.0.1, for an app run on the host' };
+  if (onlyLoopbackPorts(file) && runsOnlyInfrastructure(file)) return { role: 'dev-infrastructure', reason: 'it only runs backing services bound to 127.0.0.1, for an app run on the host' };
   if (project.dockerfiles.length > 0 && runsOnlyInfrastructure(file) && !project.composeFiles.some((f) => f !== file && f.services.some((s) => s.dockerfile))) {
     return { role: 'dev-infrastructure', reason: "it only runs third-party backing services; the project's own image is not in it" };
   }
