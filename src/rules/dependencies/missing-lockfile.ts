@@ -2,7 +2,8 @@ import { defineRule } from '../rule.js';
 import type { Manifest, Project } from '../../project/model.js';
 import { pointRange, type Range } from '../../project/range.js';
 import { basename, dirname, selfAndAncestors } from '../../project/paths.js';
-import { isFixturePath } from '../../project/facts/deploy.js';
+import { isFixturePath, isNotShippedPath } from '../../project/facts/deploy.js';
+import { installedManifests, releaseContexts } from '../../project/facts/installs.js';
 
 interface Expectation {
   /** What to call the manifest's tool in the message. */
@@ -118,7 +119,7 @@ export default defineRule({
   severity: 'warning',
   swarm: 'none',
   recommended: true,
-  inputs: ['manifest', 'lockfile'],
+  inputs: ['manifest', 'lockfile', 'dockerfile', 'compose'],
   docs: {
     summary: 'A dependency manifest has no lockfile',
     rationale:
@@ -135,8 +136,12 @@ export default defineRule({
   check({ project, report }) {
     if (project.singleFiles) return;
     const locks = new Set(project.lockfiles.map((f) => f.path));
+    // A manifest in a sub-folder that no released image installs (a docs site, a styles build) is not part of what ships.
+    const installed = installedManifests(project);
+    const contexts = releaseContexts(project);
     for (const m of project.manifests) {
-      if (m.parseError || isFixturePath(m.path) || /(^|\/)(examples?|samples?|templates?)\//i.test(m.path)) continue;
+      if (m.parseError || isFixturePath(m.path) || isNotShippedPath(m.path) || /(^|\/)(examples?|samples?|templates?)\//i.test(m.path)) continue;
+      if (installed && !installed.has(m.path) && !contexts.has(dirname(m.path))) continue;
       const want = expectation(m, project);
       if (!want) continue;
       const dirs = selfAndAncestors(dirname(m.path));

@@ -5,6 +5,15 @@ const pkg = '{\n  "name": "shop",\n  "private": true,\n  "scripts": { "start": "
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a sub-folder package.json no released image installs (a styles build in a Python app)',
+      files: {
+        Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY app /app/app\nCMD ["python", "-m", "app"]\n',
+        'requirements.txt': 'flask==3.0.3\n',
+        'app/static/styles/package.json': JSON.stringify({ name: 'styles', devDependencies: { sass: '^1.77.0' } }),
+        'docs/package.json': JSON.stringify({ name: 'docs', dependencies: { '@redocly/cli': '^1.0.0' } }),
+      },
+    },
     { name: 'package.json with package-lock.json', files: { 'package.json': pkg, 'package-lock.json': '{}\n' } },
     { name: 'package.json with yarn.lock', files: { 'package.json': pkg, 'yarn.lock': '# yarn lockfile v1\n' } },
     { name: 'workspace member with the lockfile at the root', files: { 'package.json': '{ "private": true, "workspaces": ["packages/*"] }\n', 'pnpm-lock.yaml': "lockfileVersion: '9.0'\n", 'packages/api/package.json': pkg } },
@@ -27,6 +36,15 @@ ruleTester(rule, {
     { name: 'test fixture and example manifests', files: { 'test/fixtures/app/package.json': pkg, 'examples/express/package.json': pkg } },
   ],
   invalid: [
+    {
+      name: 'a sub-folder package.json a released image installs',
+      files: {
+        Dockerfile: 'FROM node:20.11-slim\nWORKDIR /srv\nCOPY web/package.json web/\nRUN cd web && npm install\nCOPY web web\nCMD ["node", "web/server.js"]\n',
+        'web/package.json': JSON.stringify({ name: 'web', private: true, dependencies: { express: '^4.19.0' } }),
+        'web/server.js': 'x',
+      },
+      errors: [{ file: 'web/package.json', line: 1, messageId: 'missing' }],
+    },
     {
       name: 'package.json without any lockfile',
       files: { 'package.json': pkg, 'server.js': 'x\n' },
