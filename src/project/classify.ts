@@ -96,6 +96,8 @@ export function classify(path: string): Classification {
   if (name.endsWith('.d.ts')) return { kind: 'other' };
   // Shell scripts a container may start (`docker-entrypoint.sh`, `entrypoint`): read to follow start commands.
   if (/\.(sh|bash)$/i.test(name) || /^(docker-)?entrypoint(-[\w.-]+)?$|^docker-(start|run|cmd)$/i.test(name)) return { kind: 'script' };
+  // uWSGI and supervisor configuration: they name programs a container runs (hooks, attached daemons).
+  if (/\.ini$/i.test(name) || /^supervisord?\.conf$/i.test(name)) return { kind: 'script' };
   const lang = SOURCE_EXTENSIONS[extname(name)];
   if (lang) return { kind: 'source', subtype: lang };
   return { kind: 'other' };

@@ -99,7 +99,13 @@ export const MIGRATION: readonly RegExp[] = [
 /** A command that migrates or seeds a database. */
 export function isMigration(words: readonly string[]): boolean {
   const text = words.join(' ');
-  return MIGRATION.some((re) => re.test(text));
+  if (MIGRATION.some((re) => re.test(text))) return true;
+  // An app's own CLI: `./fider migrate`, `node dist/cli.js migrate`, `app --auto-migrate`.
+  const name = basename(words[0] ?? '');
+  const positional = words.slice(1).filter((w) => !w.startsWith('-'));
+  const sub = /^(node|nodejs|bun|python[\d.]*|ruby|php)$/.test(name) ? positional[1] : positional[0];
+  if (sub === 'migrate' && !/^(flask|alembic|django-admin)$/.test(name)) return true;
+  return words.some((w) => /^--(migrate|auto-migrate|run-migrations|migrate-db)$/.test(w));
 }
 
 /** Steps of a one-off admin job besides migrations: the command is a job when it ends in one. */

@@ -203,6 +203,43 @@ function parallelCommands(c: SimpleCommand): { runner: string; commands: string[
 const isPackageScript = (via: string) => / script "[^"]*"$/.test(via);
 const MAX_DEPTH = 4;
 
+const UWSGI_HOOK = /^(hook-pre-app|hook-post-app|hook-asap|hook-master-start|exec-pre-app|exec-post-app|exec-asap|exec-as-root|exec-as-user|exec-pre-jail|exec-post-jail)$/;
+const UWSGI_DAEMON = /^(attach-daemon2?|attach-smart-daemon|smart-attach-daemon2?|attach-control-daemon|mule)$/;
+
+/** Commands uWSGI runs besides the app: `--hook-pre-app exec:python manage.py migrate`, `attach-daemon = celery worker` in its .ini. */
+function uwsgiExtras(x: Expansion, c: SimpleCommand): { option: string; command: string; daemon: boolean; file?: string }[] {
+  const out: { option: string; command: string; daemon: boolean; file?: string }[] = [];
+  const add = (option: string, value: string, file?: string) => {
+    const command = value.replace(/^exec:/, '').trim();
+    if (UWSGI_HOOK.test(option) && (option.startsWith('exec') || value.startsWith('exec:'))) out.push({ option, command, daemon: false, ...(file ? { file } : {}) });
+    else if (UWSGI_DAEMON.test(option) && !/\.py$/.test(command)) out.push({ option, command, daemon: true, ...(file ? { file } : {}) });
+  };
+  const args = c.words.slice(1);
+  const inis: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const m = /^--([\w-]+)(?:=(.*))?$/.exec(args[i]);
+    if (!m) {
+      if (/\.ini$/.test(args[i])) inis.push(args[i]);
+      continue;
+    }
+    const value = m[2] ?? args[i + 1];
+    if (m[2] === undefined) i++;
+    if (value === undefined) continue;
+    if (m[1] === 'ini') inis.push(value);
+    else add(m[1], value);
+  }
+  for (const ini of inis) {
+    const path = projectFileFor(x, ini);
+    const text = path ? x.scripts.get(path)?.text : undefined;
+    if (!text) continue;
+    for (const line of text.split(/\r?\n/)) {
+      const m = /^\s*([\w-]+)\s*=\s*(.+?)\s*$/.exec(line);
+      if (m) add(m[1], m[2], path);
+    }
+  }
+  return out;
+}
+
 /** `"$@"`, `$@`, `${@}`, `$*`: the arguments the script was given. */
 function isArgsWord(w: string): boolean {
   return /^(\$@|\$\{@\}|\$\*|\$\{\*\})$/.test(w);
@@ -226,6 +263,20 @@ function expand(x: Expansion, commands: SimpleCommand[], part: CommandPart, via:
       if (script) {
         expand(x, parseShell(script.text), part, [...via, pathBasename(script.path)], script.path, scriptArgs.map((a) => (isArgsWord(a) ? a : a)), depth + 1, out);
         // What follows `sh script.sh` in the same list still runs.
+        continue;
+      }
+      // uWSGI runs hook commands before the app and keeps attached daemons beside it (flags or its .ini file).
+      if (c.program === 'uwsgi') {
+        const extras = uwsgiExtras(x, c);
+        const stepsOf = (extra: (typeof extras)[number]) => {
+          const steps: ProcessStep[] = [];
+          expand(x, parseShell(extra.command), part, [...via, `uwsgi ${extra.option}`], extra.file ?? file, [], depth + 1, steps);
+          return steps;
+        };
+        // Hooks run before the app; attached daemons run beside it.
+        for (const extra of extras.filter((e) => !e.daemon)) out.push(...stepsOf(extra));
+        out.push({ command: c, part, via, file });
+        for (const extra of extras.filter((e) => e.daemon)) out.push(...stepsOf(extra).map((s) => ({ ...s, command: { ...s.command, background: true } })));
         continue;
       }
       // Runners of several commands in one container: `concurrently "cmd" "cmd"`, `npm-run-all -p a b`, `run-p a b`.

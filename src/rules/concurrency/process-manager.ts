@@ -32,7 +32,8 @@ export default defineRule({
       const at = reportPart(proc);
       if (seen.has(at.range)) return;
       for (const step of proc.steps) {
-        const manager = processManagerOf(step.command.words);
+        const attached = step.via.find((v) => /^uwsgi (attach|smart-attach|mule)/.test(v));
+        const manager = attached ? 'uwsgi attach-daemon' : processManagerOf(step.command.words);
         if (!manager) continue;
         seen.add(at.range);
         report({ file: at.file, range: at.range, messageId: manager === 'pm2' ? 'pm2' : 'manager', data: { where: at.where, manager, step: short(describeStep(step), 80) } });

@@ -4,7 +4,7 @@ import { splitArgs } from '../../project/facts/shell.js';
 import { runCommands } from '../../project/facts/image.js';
 import { short as shorten } from '../util/text.js';
 
-type MessageId = 'npmInstall' | 'lockFlag' | 'pipUnpinned' | 'goGet' | 'update' | 'pipenvInstall' | 'uvSync';
+type MessageId = 'npmInstall' | 'lockFlag' | 'pipUnpinned' | 'goGet' | 'update' | 'pipenvInstall' | 'uvSync' | 'jsUnpinned';
 
 interface Problem {
   messageId: MessageId;
@@ -21,6 +21,25 @@ const PIP_VALUE_FLAGS = new Set([
 /** Installers and build tools: upgrading them is not installing the app's dependencies. */
 const PY_TOOLS = new Set(['pip', 'setuptools', 'wheel', 'pip-tools', 'poetry', 'pipenv', 'uv', 'virtualenv', 'pdm', 'hatch', 'hatchling', 'build', 'twine', 'flit', 'poetry-plugin-export', 'cython']);
 
+/** Dist-tags that move with every release. */
+const MOVING_TAG = /^(latest|next|beta|alpha|canary|rc|nightly|experimental|dev|stable)$/i;
+
+/** Package specs of `npm install x`, `pnpm add x@latest`, `yarn global add x` with no version or a moving tag. */
+function unpinnedJsPackages(packages: readonly string[]): string[] {
+  return packages.filter((p) => {
+    if (/^[./~]|^[a-z+]+:|\.(tgz|tar\.gz)$|^[\w.-]+\/[\w.-]+#|\$/i.test(p)) return false;
+    const at = p.startsWith('@') ? p.indexOf('@', 1) : p.indexOf('@');
+    if (at < 0) return true;
+    return MOVING_TAG.test(p.slice(at + 1));
+  });
+}
+
+function jsUnpinned(words: string[], packages: string[]): Problem | undefined {
+  const unpinned = unpinnedJsPackages(packages);
+  if (unpinned.length === 0) return undefined;
+  return { messageId: 'jsUnpinned', data: { command: shorten(words.join(' ')), packages: unpinned.join(' '), first: unpinned[0].replace(/(.)@[^@]*$/, '$1') } };
+}
+
 function npmProblem(words: string[], ci: boolean): Problem | undefined {
   const tool = words[0];
   const { flags, args } = splitArgs(words.slice(1), NPM_VALUE_FLAGS);
@@ -28,23 +47,28 @@ function npmProblem(words: string[], ci: boolean): Problem | undefined {
   const packages = args.slice(1);
   if (tool === 'npm') {
     if (sub === 'update' || sub === 'up' || sub === 'upgrade') return { messageId: 'update', data: { command: shorten(words.join(' ')), instead: 'npm ci' } };
-    if (!sub || !NPM_INSTALL.has(sub) || sub === 'add') return undefined;
-    if (packages.length > 0 || flags.some((f) => f === '-g' || f === '--global' || f === '--package-lock-only' || f === '--location=global')) return undefined;
+    if (!sub || !NPM_INSTALL.has(sub)) return undefined;
+    if (packages.length > 0) return jsUnpinned(words, packages);
+    if (sub === 'add' || flags.some((f) => f === '-g' || f === '--global' || f === '--package-lock-only' || f === '--location=global')) return undefined;
     return { messageId: 'npmInstall', data: { command: shorten(words.join(' ')) } };
   }
   if (tool === 'yarn') {
     if (sub === 'upgrade' || sub === 'up') return { messageId: 'update', data: { command: shorten(words.join(' ')), instead: 'yarn install --frozen-lockfile' } };
+    if (sub === 'add') return jsUnpinned(words, packages);
+    if (sub === 'global' && args[1] === 'add') return jsUnpinned(words, args.slice(2));
     if (sub !== undefined && sub !== 'install') return undefined;
     if (ci || flags.some((f) => /^--(frozen-lockfile|immutable|pure-lockfile)$/.test(f))) return undefined;
     return { messageId: 'lockFlag', data: { command: shorten(words.join(' ')), lockfile: 'yarn.lock', flag: '--frozen-lockfile (Yarn 1) or --immutable (Yarn 2+)' } };
   }
   if (tool === 'pnpm') {
     if (sub === 'update' || sub === 'up' || sub === 'upgrade') return { messageId: 'update', data: { command: shorten(words.join(' ')), instead: 'pnpm install --frozen-lockfile' } };
+    if (sub === 'add' || ((sub === 'install' || sub === 'i') && packages.length > 0)) return jsUnpinned(words, packages);
     if (sub !== 'install' && sub !== 'i') return undefined;
     if (packages.length > 0 || ci || flags.some((f) => /^--(frozen-lockfile|offline|lockfile-only)$/.test(f) || f === '-g' || f === '--global')) return undefined;
     return { messageId: 'lockFlag', data: { command: shorten(words.join(' ')), lockfile: 'pnpm-lock.yaml', flag: '--frozen-lockfile' } };
   }
   if (tool === 'bun') {
+    if (sub === 'add' || ((sub === 'install' || sub === 'i') && packages.length > 0)) return jsUnpinned(words, packages);
     if (sub !== 'install' && sub !== 'i') return undefined;
     if (packages.length > 0 || flags.some((f) => /^--(frozen-lockfile|global)$/.test(f) || f === '-g')) return undefined;
     return { messageId: 'lockFlag', data: { command: shorten(words.join(' ')), lockfile: 'bun.lock', flag: '--frozen-lockfile' } };
@@ -70,7 +94,8 @@ function pythonProblem(words: string[]): Problem | undefined {
   if (w[0] === 'uv' && w[1] === 'pip') w = ['pip', ...w.slice(2)];
   if (/^pip\d?(\.\d+)?$/.test(w[0])) {
     const { flags, args } = splitArgs(w.slice(1), PIP_VALUE_FLAGS);
-    if (args[0] !== 'install') return undefined;
+    // `pip wheel x` and `pip download x` fetch the newest release just like `pip install x`.
+    if (args[0] !== 'install' && args[0] !== 'wheel' && args[0] !== 'download') return undefined;
     // Constraints pin everything the command installs.
     if (flags.some((f) => /^(-c|--constraint)(=|$)/.test(f))) return undefined;
     const unpinned = unpinnedPipPackages(args.slice(1));
@@ -144,6 +169,7 @@ export default defineRule({
     update: 'RUN {{command}} resolves new dependency versions at build time instead of installing the committed lockfile; use {{instead}}',
     pipenvInstall: 'RUN {{command}} re-locks when Pipfile.lock is out of date instead of failing; use pipenv install --deploy (or pipenv sync)',
     uvSync: 'RUN {{command}} updates uv.lock when it is out of date instead of failing; add --locked (or --frozen)',
+    jsUnpinned: 'RUN {{command}} installs {{packages}} without a version (or at a moving tag such as latest), so each build gets whatever is newest; pin it ({{first}}@x.y.z) or declare it in package.json with the lockfile',
   },
   check({ project, report }) {
     for (const d of project.dockerfiles) {

@@ -1,4 +1,5 @@
 import type { AnyRule } from '../rule.js';
+import statefulServicePlacement from './stateful-service-placement.js';
 import socketWithoutAdapterInCode from './socket-without-adapter-in-code.js';
 import localUploadInCode from './local-upload-in-code.js';
 import memorySessionInCode from './memory-session-in-code.js';
@@ -7,4 +8,4 @@ import localStateVolume from './local-state-volume.js';
 import dockerfileVolume from './dockerfile-volume.js';
 
 /** Rules of the processes family, registered in src/rules/index.ts. */
-export const rules: readonly AnyRule[] = [hostBindMount, localStateVolume, dockerfileVolume, memorySessionInCode, localUploadInCode, socketWithoutAdapterInCode];
+export const rules: readonly AnyRule[] = [hostBindMount, localStateVolume, dockerfileVolume, memorySessionInCode, localUploadInCode, socketWithoutAdapterInCode, statefulServicePlacement];

@@ -22,6 +22,19 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'uWSGI hook-pre-app in its .ini file migrates before the app',
+      files: {
+        Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["uwsgi", "--ini", "uwsgi.ini"]\n',
+        'uwsgi.ini': '[uwsgi]\nmodule = app.wsgi\nhttp = 0.0.0.0:8000\nhook-pre-app = exec:python manage.py migrate --noinput\n',
+      },
+      errors: [{ file: 'Dockerfile', line: 4, message: /uwsgi hook-pre-app → python manage\.py migrate/ }],
+    },
+    {
+      name: "the app's own CLI migrates before it serves (./fider migrate && ./fider)",
+      files: { Dockerfile: 'FROM alpine:3.20\nCOPY fider /app/fider\nCMD ["sh", "-c", "./fider migrate && ./fider"]\n' },
+      errors: [{ file: 'Dockerfile', line: 3, message: /\.\/fider migrate/ }],
+    },
+    {
       name: 'prisma migrate before the server in CMD',
       files: { Dockerfile: 'FROM node:20\nCOPY . .\nCMD ["sh", "-c", "npx prisma migrate deploy && node dist/server.js"]\n' },
       errors: [{ file: 'Dockerfile', line: 3, column: 1, messageId: 'migration', message: /runs a migration \("npx prisma migrate deploy"\) before the server/ }],

@@ -16,6 +16,19 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'uWSGI attach-daemon runs a worker beside the app',
+      files: {
+        Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["uwsgi", "--ini", "/app/uwsgi.ini"]\n',
+        'uwsgi.ini': '[uwsgi]\nmodule = app.wsgi\nattach-daemon = celery -A app worker\n',
+      },
+      errors: [{ file: 'Dockerfile', line: 4, messageId: 'manager', message: /uwsgi attach-daemon/ }],
+    },
+    {
+      name: 'npm-run-all -p in the start script',
+      files: { Dockerfile: 'FROM node:20.11-slim\nWORKDIR /app\nCOPY . .\nCMD ["npm", "start"]\n', 'package.json': JSON.stringify({ scripts: { start: 'npm-run-all -p server worker', server: 'node server.js', worker: 'node worker.js' } }) },
+      errors: [{ file: 'Dockerfile', line: 4, messageId: 'manager', message: /npm-run-all/ }],
+    },
+    {
       name: 'pm2 start in exec form',
       files: { Dockerfile: 'FROM node:20-alpine\nRUN npm install -g pm2\nCOPY . .\nCMD ["pm2", "start", "ecosystem.config.js", "--no-daemon"]\n' },
       errors: [{ file: 'Dockerfile', line: 4, column: 1, messageId: 'pm2', message: /CMD runs the app under pm2 \("pm2 start ecosystem.config.js --no-daemon"\)/ }],

@@ -3,6 +3,7 @@ import { ruleTester } from '../../support/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'pinned and scoped packages', files: { Dockerfile: 'FROM node:20.11-slim\nRUN pnpm add sharp@0.33.4 @nestjs/cli@10.4.2 && yarn global add serve@14.2.3 && npm i -g ./tools/cli.tgz\n' } },
     { name: 'a stage the released image neither builds from nor copies from (a CI check)', files: { Dockerfile: 'FROM golang:1.22 AS lint\nRUN go get -d -v ./...\nFROM php:8.3-fpm\nRUN composer install --no-dev\n' } },
     { name: 'flags from an ARG are read as the shell expands them (ARG UV_OPTIONS="--frozen")', files: { Dockerfile: 'FROM python:3.12\nARG UV_OPTIONS="--frozen --no-dev"\nRUN uv sync $UV_OPTIONS\nRUN uv sync ${UV_OPTIONS}\n' } },
     { name: 'a heredoc given to another program is data, not commands', files: { Dockerfile: 'FROM node:20\nRUN cat <<EOF > /etc/app/README\nnpm install foo\nEOF\nRUN npm ci\n' } },
@@ -25,6 +26,16 @@ ruleTester(rule, {
     { name: 'Dockerfile for development', files: { 'Dockerfile.dev': 'FROM node:20\nCOPY package.json ./\nRUN npm install\n' } },
   ],
   invalid: [
+    {
+      name: 'unpinned installs: pnpm add x, npm i -g npm@latest, yarn global add x, pip wheel x',
+      files: { Dockerfile: 'FROM node:20.11-slim\nRUN pnpm add sharp\nRUN npm i -g npm@latest\nRUN yarn global add @nestjs/cli\nFROM python:3.12-slim\nRUN pip wheel uwsgi\nCOPY --from=0 /usr/local/bin/node /usr/local/bin/\n' },
+      errors: [
+        { file: 'Dockerfile', line: 2, messageId: 'jsUnpinned', message: /sharp/ },
+        { file: 'Dockerfile', line: 3, messageId: 'jsUnpinned', message: /npm@latest.*pin it \(npm@x\.y\.z\)/ },
+        { file: 'Dockerfile', line: 4, messageId: 'jsUnpinned', message: /@nestjs\/cli/ },
+        { file: 'Dockerfile', line: 6, messageId: 'pipUnpinned', message: /uwsgi/ },
+      ],
+    },
     {
       name: 'RUN <<EOF runs the heredoc as a script',
       files: { Dockerfile: 'FROM node:20\nRUN <<EOF\nset -e\nnpm install\nEOF\n' },

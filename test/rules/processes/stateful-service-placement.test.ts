@@ -1,0 +1,29 @@
+import rule from '../../../src/rules/processes/stateful-service-placement.js';
+import { ruleTester } from '../../support/rule-tester.js';
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'a pinned database on a named volume, a cache Redis, shared storage',
+      files: {
+        'docker-stack.yml':
+          'services:\n  db:\n    image: postgres:16.3\n    volumes:\n      - db-data:/var/lib/postgresql/data\n    deploy:\n      placement:\n        constraints: [node.labels.db == true]\n  cache:\n    image: redis:7.2\n  mongo:\n    image: mongo:7.0\n    volumes:\n      - mongo-data:/data/db\nvolumes:\n  db-data:\n  mongo-data:\n    driver_opts:\n      type: nfs\n      o: addr=10.0.0.5,rw\n      device: ":/exports/mongo"\n',
+      },
+    },
+    { name: 'a development compose file beside the stack', files: { 'docker-compose.yml': 'services:\n  db:\n    image: postgres:16.3\n', 'docker-stack.yml': 'services:\n  web:\n    image: acme/web:1.2.3\n' } },
+  ],
+  invalid: [
+    {
+      name: 'no volume, an unpinned local volume, and a global Redis (news-system)',
+      files: {
+        'docker-stack.yml':
+          'services:\n  db:\n    image: postgres:16.3\n  mysql:\n    image: mysql:8.4\n    volumes:\n      - mysql-data:/var/lib/mysql\n  redis:\n    image: redis:7.2\n    volumes:\n      - redis-data:/data\n    deploy:\n      mode: global\nvolumes:\n  mysql-data:\n  redis-data:\n',
+      },
+      errors: [
+        { file: 'docker-stack.yml', line: 2, messageId: 'noVolume', message: /PostgreSQL with no volume.*\/var\/lib\/postgresql\/data/ },
+        { file: 'docker-stack.yml', line: 7, messageId: 'unpinned', message: /local volume "mysql-data"/ },
+        { file: 'docker-stack.yml', line: 13, messageId: 'replicas', message: /Redis in global mode/ },
+      ],
+    },
+  ],
+});
