@@ -18,6 +18,9 @@ const DATA_DIRS: Record<string, RegExp> = {
 /** The data directory to name in a message. */
 const SHOWN: Record<string, string> = { postgres: '/var/lib/postgresql/data', mysql: '/var/lib/mysql', mongo: '/data/db', rabbitmq: '/var/lib/rabbitmq', elasticsearch: '/usr/share/elasticsearch/data', mssql: '/var/opt/mssql', redis: '/data' };
 
+/** The server programs of each family: a service of the image that runs something else (a backup loop, a client) is not the database. */
+const SERVERS = /^(postgres|postgresql|docker-entrypoint\.sh|mysqld|mariadbd|mongod|redis-server|rabbitmq-server|elasticsearch|sqlservr|\/opt\/mssql\/bin\/sqlservr)$/;
+
 const LABELS: Record<string, string> = { postgres: 'PostgreSQL', mysql: 'MySQL/MariaDB', mongo: 'MongoDB', rabbitmq: 'RabbitMQ', elasticsearch: 'Elasticsearch', mssql: 'SQL Server', redis: 'Redis' };
 
 /** A named volume backed by shared storage (a non-local driver, NFS/CIFS options) reaches every node. */
@@ -58,6 +61,9 @@ export default defineRule({
         const family = image ? backingFamily(image.value) : undefined;
         if (!family || !(STATEFUL_FAMILIES.has(family) || family === 'redis')) continue;
         const label = LABELS[family] ?? family;
+        // `command: sh -c "while true; do mysqldump …"`: the image is used for its client tools, not as the database.
+        const main = getValue(service.node, 'command') || getValue(service.node, 'entrypoint') ? project.facts.serviceProcess(service)?.main : undefined;
+        if (main && !SERVERS.test(main.command.program) && !main.command.words[0]?.startsWith('--')) continue;
         const deploy = getValue(service.node, 'deploy');
         const n = replicas(service);
         if (n === 'global' || (typeof n === 'number' && n > 1)) {

@@ -3,6 +3,7 @@ import { ruleTester } from '../../support/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a database image run for its client tools (a backup loop)', files: { 'docker-stack.yml': 'services:\n  db-backup:\n    image: mysql:8.4\n    command: sh -c "while true; do mysqldump -h db --all-databases > /backups/all.sql; sleep 3600; done"\n' } },
     {
       name: 'a pinned database on a named volume, a cache Redis, shared storage',
       files: {
@@ -13,6 +14,14 @@ ruleTester(rule, {
     { name: 'a development compose file beside the stack', files: { 'docker-compose.yml': 'services:\n  db:\n    image: postgres:16.3\n', 'docker-stack.yml': 'services:\n  web:\n    image: acme/web:1.2.3\n' } },
   ],
   invalid: [
+    {
+      name: 'a command that still starts the server (flags for postgres, redis-server --appendonly)',
+      files: { 'docker-stack.yml': 'services:\n  db:\n    image: postgres:16.3\n    command: postgres -c max_connections=200\n  cache:\n    image: redis:7.2\n    command: ["--appendonly", "yes"]\n    volumes:\n      - redis-data:/data\n    deploy:\n      replicas: 2\nvolumes:\n  redis-data:\n' },
+      errors: [
+        { file: 'docker-stack.yml', line: 2, messageId: 'noVolume' },
+        { file: 'docker-stack.yml', line: 11, messageId: 'replicas', message: /Redis with replicas: 2/ },
+      ],
+    },
     {
       name: 'no volume, an unpinned local volume, and a global Redis (news-system)',
       files: {
