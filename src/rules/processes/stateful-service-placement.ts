@@ -37,6 +37,8 @@ export default defineRule({
   factor: 'processes',
   severity: 'warning',
   swarm: 'degraded',
+  // Only the replicas message is a blocker: independent copies of one database behind one name.
+  blocker: 'replicas',
   recommended: true,
   inputs: ['compose'],
   docs: {
