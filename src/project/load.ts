@@ -138,7 +138,7 @@ export async function loadProject(discovery: Discovery, options: LoadOptions): P
   project.submodules = readSubmodules(discovery, reader);
   link(project);
   project.facts = createFacts(project);
-  await prepareSources(project, options.sourcePrefilters ?? [], options.maxFileSize);
+  await prepareSources(project, options.sourcePrefilters ?? [], options.maxFileSize, diagnostics);
   return { project, diagnostics };
 }
 

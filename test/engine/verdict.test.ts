@@ -122,3 +122,12 @@ describe('several paths', () => {
     expect(r.code).toBe(1);
   });
 });
+
+describe('restart: always is converted, not degraded', () => {
+  it('is an info with no Swarm impact: the stack is ready', async () => {
+    const result = await auditFiles(allRules, { 'docker-stack.yml': 'services:\n  web:\n    image: acme/web:1.2.3\n    restart: always\n    deploy:\n      replicas: 2\n' });
+    const restart = result.results.flatMap((r) => r.messages).find((m) => m.ruleId === 'swarm/ignored-option');
+    expect(restart).toMatchObject({ level: 'info', swarm: 'none', messageId: 'restartConverted' });
+    expect(result.summary.swarm.verdict).toBe('ready');
+  });
+});

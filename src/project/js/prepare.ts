@@ -1,4 +1,5 @@
 import type { Project, SourceFile } from '../model.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { parseJsSource, parserLoadTime } from '../parse-js.js';
 import { documentedNames, loadDocs, loadIgnoredEnvTemplates, loadTsConfigs } from './load-extras.js';
 import { linkEntries } from './closure.js';
@@ -84,7 +85,7 @@ export let lastSourceTimings: SourceTimings | undefined;
  * Parses the JS/TS files the prefilters of the enabled source rules select and links entries.
  * `sourcePrefilters` is empty when no source rule runs: nothing is parsed then.
  */
-export async function prepareSources(project: Project, sourcePrefilters: readonly RegExp[], maxFileSize: number): Promise<void> {
+export async function prepareSources(project: Project, sourcePrefilters: readonly RegExp[], maxFileSize: number, diagnostics: Diagnostic[] = []): Promise<void> {
   const t0 = performance.now();
   const js = sourcePrefilters.length > 0 ? project.sources.filter((s) => s.language === 'js' || s.language === 'ts') : [];
   if (js.length === 0) return;
@@ -107,6 +108,13 @@ export async function prepareSources(project: Project, sourcePrefilters: readonl
       needsDocs ? loadIgnoredEnvTemplates(project, maxFileSize) : Promise.resolve([]),
     ]);
     project.jsLinks = linkEntries(project, tsconfigs, documentedNames([...docs, ...templates]));
+    if (!project.jsLinks.runtime && candidates.length > 0) {
+      diagnostics.push({
+        code: 'no-deployed-entry',
+        severity: 'info',
+        message: 'No deployed container or Procfile could be traced to a JS/TS entry file, so source rules judge every shipped JS/TS file (tests, docs and examples aside), not only the code that runs',
+      });
+    }
   }
   const tLinked = performance.now();
   await parsing;

@@ -9,6 +9,16 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'restart: docker converts always/unless-stopped/on-failure (info, no Swarm impact), applies its default on "no", and lets deploy.restart_policy win',
+      files: { 'docker-stack.yml': 'services:\n  a:\n    image: a:1.0.0\n    restart: always\n  b:\n    image: b:1.0.0\n    restart: on-failure:3\n  c:\n    image: c:1.0.0\n    restart: "no"\n  d:\n    image: d:1.0.0\n    restart: always\n    deploy:\n      restart_policy:\n        condition: on-failure\n' },
+      errors: [
+        { file: 'docker-stack.yml', line: 4, messageId: 'restartConverted', message: /converts restart: always into deploy\.restart_policy\.condition: any/ },
+        { file: 'docker-stack.yml', line: 7, messageId: 'restartConverted', message: /condition: on-failure/ },
+        { file: 'docker-stack.yml', line: 10, messageId: 'restartNo' },
+        { file: 'docker-stack.yml', line: 13, messageId: 'restartOverridden' },
+      ],
+    },
+    {
       name: 'build with image, restart, privileged, network_mode',
       files: { 'compose.yaml': 'services:\n  api:\n    build: ./api\n    image: registry.example.com/api:1.4.2\n    restart: always\n  agent:\n    image: agent:2\n    privileged: true\n    network_mode: host\n' },
       errors: [
