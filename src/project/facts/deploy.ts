@@ -55,9 +55,12 @@ export function pathPurpose(path: string): PathPurpose {
     if (/^(dev|development|local|\.devcontainer)$/.test(d)) return 'development';
     return 'test';
   }
-  if (PROD_WORD.test(name)) return 'production';
+  if (PROD_WORD.test(name) || DEPLOY_DIR.test(path)) return 'production';
   return undefined;
 }
+
+/** Folders that hold what is deployed: `deploy/compose.yml`, `stacks/app.yml`. */
+const DEPLOY_DIR = /(^|\/)(deploy|deployments?|prod|production|stacks?|swarm)\//i;
 
 /** Source folders that are never part of a running app (a `local/` or `dev/` folder may be: passport-local, say). */
 const NOT_SHIPPED_SOURCE_DIR =
@@ -288,6 +291,11 @@ function stageEndLine(d: Dockerfile, stage: DockerStage): number {
   return next ? next.fromInstruction.range.line - 1 : WHOLE;
 }
 
+/** The last line a YAML node covers: a block map's range ends at column 1 of the next line. */
+function lastLine(range: { line: number; endLine: number; endColumn: number }): number {
+  return range.endColumn === 1 && range.endLine > range.line ? range.endLine - 1 : range.endLine;
+}
+
 export function devRegions(project: Project, compose: Map<ComposeFile, ComposeStatus>, dockerfiles: Map<Dockerfile, DockerfileStatus>): Map<string, DevRegion[]> {
   const regions = new Map<string, DevRegion[]>();
   const add = (path: string, region: DevRegion) => regions.set(path, [...(regions.get(path) ?? []), region]);
@@ -306,9 +314,9 @@ export function devRegions(project: Project, compose: Map<ComposeFile, ComposeSt
       const profiles = getValue(service.node, 'profiles');
       const reason = isDevStageName(target) ? `service "${service.name}" builds the ${target} stage` : profiles && getValue(service.node, 'build') ? `service "${service.name}" is an opt-in profile service` : undefined;
       if (!reason) continue;
-      add(file.path, { startLine: service.keyRange.line, endLine: service.node.range.endLine, reason });
+      add(file.path, { startLine: service.keyRange.line, endLine: lastLine(service.node.range), reason });
       // Keys merged in from an anchor (`<<: *assets`) sit elsewhere in the file.
-      for (const entry of service.node.entries) if (entry.merged) add(file.path, { startLine: entry.keyRange.line, endLine: entry.value.range.endLine, reason });
+      for (const entry of service.node.entries) if (entry.merged) add(file.path, { startLine: entry.keyRange.line, endLine: lastLine(entry.value.range), reason });
     }
   }
   for (const d of project.dockerfiles) {

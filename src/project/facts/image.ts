@@ -147,30 +147,29 @@ function computeImage(d: Dockerfile, target: string | undefined): ImageFacts {
     exposed: [],
     shell: ['/bin/sh', '-c'],
   };
-  const args = new Map(d.globalArgs);
   const exposed = new Set<number>();
   let workdir: string | undefined;
   for (const s of chain) {
+    // ARGs are scoped to their stage; a global default applies only when the stage re-declares it.
+    const args = new Map<string, string | undefined>();
     for (const inst of s.instructions) {
       switch (inst.keyword) {
         case 'ARG':
-          for (const p of instructionPairs(inst.args, 'ARG')) args.set(p.name, p.value ?? args.get(p.name));
+          for (const p of instructionPairs(inst.args, 'ARG')) args.set(p.name, p.value !== undefined ? expandKnown(p.value, scope(args, facts.env)) : d.globalArgs.get(p.name));
           break;
         case 'ENV':
           for (const p of instructionPairs(inst.args, 'ENV')) {
             if (p.value === undefined) continue;
-            const known = new Map([...args, ...[...facts.env].filter((e): e is [string, string] => e[1] !== undefined)]);
-            const value = /\$/.test(p.value) ? substituteArgs(p.value, known) : p.value;
-            facts.env.set(p.name, /\$\{?\w/.test(value) ? undefined : value);
+            facts.env.set(p.name, expandKnown(p.value, scope(args, facts.env)));
           }
           break;
         case 'WORKDIR': {
-          const value = substituteArgs(inst.args.trim().replace(/^["']|["']$/g, ''), args);
-          workdir = value.startsWith('/') ? value : `${workdir ?? ''}/${value}`;
+          const value = substituteArgs(inst.args.trim().replace(/^["']|["']$/g, ''), scope(args, facts.env));
+          workdir = posixNormalize(value.startsWith('/') ? value : `${workdir ?? ''}/${value}`);
           break;
         }
         case 'EXPOSE':
-          for (const word of substituteArgs(inst.args, args).split(/\s+/)) {
+          for (const word of substituteArgs(inst.args, scope(args, facts.env)).split(/\s+/)) {
             // `8080`, `8080/tcp`, `53/udp`, `8000-8010`.
             const m = /^(\d+)(?:-(\d+))?(\/\w+)?$/.exec(word);
             if (!m) continue;
@@ -208,6 +207,23 @@ function computeImage(d: Dockerfile, target: string | undefined): ImageFacts {
   if (wd) facts.workdir = wd;
   facts.exposed = [...exposed];
   return facts;
+}
+
+/** What a build instruction can expand: the stage's ARGs, then ENV set so far (ENV wins, as in Docker). */
+function scope(args: ReadonlyMap<string, string | undefined>, env: ReadonlyMap<string, string | undefined>): Map<string, string | undefined> {
+  return new Map([...args, ...env]);
+}
+
+/**
+ * A value with its variables expanded, or undefined when one of them is not known here: a
+ * build arg without a default, or a name the base image may set (`$PATH`).
+ */
+function expandKnown(value: string, known: ReadonlyMap<string, string | undefined>): string | undefined {
+  if (!value.includes('$')) return value;
+  for (const m of value.matchAll(/\$\{([A-Za-z_]\w*)|\$([A-Za-z_]\w*)/g)) {
+    if (known.get(m[1] ?? m[2]!) === undefined) return undefined;
+  }
+  return substituteArgs(value, known);
 }
 
 /** Image name without registry `docker.io/library/` and without tag/digest, lower case. */
@@ -310,7 +326,7 @@ export function sourceOfImagePath(image: ImageFacts, containerPath: string): str
         if (posixDirname(norm) === dir) {
           const name = norm.slice(dir.length + 1);
           const re = new RegExp(`^${src.split('/').pop()!.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '.')}$`);
-          if (re.test(name)) found = posixNormalize(`${posixDirname(src)}/${name}`);
+          if (re.test(name)) found = posixNormalize(`${posixDirname(src)}/${name}`).slice(1);
         }
         continue;
       }

@@ -179,9 +179,11 @@ export function tokenize(text: string, vars?: ShellVars): ShellToken[] {
       continue;
     }
     if (c === '\n') {
-      op(';');
+      // Heredoc bodies belong to the command on the line just ended: read them before ending it.
+      push();
       i++;
       if (pendingHeredocs.length) i = readHeredocs(i);
+      op(';');
       continue;
     }
     if (c === ';') {
@@ -319,7 +321,7 @@ export interface SimpleCommand {
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 export const INIT_PROGRAMS = new Set(['tini', 'tini-static', 'dumb-init', 'docker-init', 'catatonit', 'init', 's6-svscan', 'runsvdir', 'my_init']);
 const KEYWORDS = new Set(['then', 'do', 'else', 'elif', 'fi', 'done', 'esac', '!', '{', '}', 'time', 'if', 'while', 'until', 'builtin', 'eval']);
-const USER_SWITCHERS = new Set(['gosu', 'su-exec', 'setuidgid', 's6-setuidgid', 'chpst']);
+const USER_SWITCHERS = new Set(['gosu', 'su-exec', 'setuidgid', 's6-setuidgid']);
 const MAX_DEPTH = 4;
 
 export function basename(word: string): string {
@@ -507,6 +509,16 @@ function unwrap(words: string[], depth: number, inShell: boolean, options: Parse
       }
       // `timeout 30 cmd`: the duration.
       if (p === 'timeout' && /^\d/.test(w[0] ?? '')) w.shift();
+      continue;
+    }
+    if (p === 'chpst') {
+      // chpst's options that take a value (`-u user`, `-e dir`, …); the rest are single letters.
+      w.shift();
+      while (w[0]?.startsWith('-')) {
+        const flag = w.shift()!;
+        if (/^-[uUbe\/nlLm]$/.test(flag)) w.shift();
+      }
+      exec = true;
       continue;
     }
     if (USER_SWITCHERS.has(p)) {

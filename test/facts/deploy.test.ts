@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { discoverMemory } from '../../src/project/discover.js';
+import { loadProject } from '../../src/project/load.js';
+import { memoryReader } from '../../src/project/reader.js';
+import { isNotShippedPath, pathPurpose } from '../../src/project/facts/deploy.js';
+import type { Project } from '../../src/project/model.js';
+
+type Files = Record<string, string>;
+
+async function load(files: Files, stackFiles?: string[]): Promise<Project> {
+  const { project } = await loadProject(discoverMemory(files), {
+    needs: new Set(['dockerfile', 'compose', 'manifest', 'script', 'env']),
+    deployEnv: new Map(),
+    maxFileSize: 2_000_000,
+    reader: memoryReader(files),
+    ...(stackFiles ? { stackFiles } : {}),
+  });
+  return project;
+}
+
+/** Each compose file's role and flags, by path: `docker-stack.yml: stack deployed`. */
+async function composeStatuses(files: Files, stackFiles?: string[]): Promise<Record<string, string>> {
+  const project = await load(files, stackFiles);
+  return Object.fromEntries(
+    project.composeFiles.map((f) => {
+      const s = project.facts.composeStatus(f);
+      return [f.path, [s.role, s.deployed ? 'deployed' : '', s.speaksForProject ? 'speaks' : ''].filter(Boolean).join(' ')];
+    }),
+  );
+}
+
+const build = 'services:\n  web:\n    build: .\n';
+const dockerfile = 'FROM node:20\nCMD ["node", "server.js"]\n';
+
+describe('pathPurpose', () => {
+  it.each([
+    ['docker-compose.yml', undefined],
+    ['compose.override.yaml', undefined],
+    ['docker-compose.dev.yml', 'development'],
+    ['.devcontainer/docker-compose.yml', 'development'],
+    ['docker-compose-test.yml', 'test'],
+    ['tests/e2e/docker/docker-compose.yml', 'test'],
+    ['cypress/docker-compose.yml', 'test'],
+    ['examples/basic/docker-compose.yml', 'example'],
+    ['old-stack-proxy.yml', 'unused'],
+    ['docker-stack.yml', 'production'],
+    ['docker-compose.prod.yml', 'production'],
+    ['deploy/compose.yml', 'production'],
+    ['podman-compose.yml', undefined],
+    ['docker-compose.devops.yml', undefined],
+    ['Dockerfile.dev', 'development'],
+  ])('%s → %s', (path, purpose) => {
+    expect(pathPurpose(path)).toBe(purpose);
+  });
+});
+
+describe('isNotShippedPath', () => {
+  it.each([
+    ['src/app.test.ts', true],
+    ['src/components/Button.stories.tsx', true],
+    ['app/test_views.py', true],
+    ['pkg/server_test.go', true],
+    ['src/local/strategy.js', false],
+    ['src/contest.ts', false],
+  ])('%s → %s', (path, expected) => {
+    expect(isNotShippedPath(path)).toBe(expected);
+  });
+});
+
+describe('composeStatuses', () => {
+  it.each<[string, Files, Record<string, string>]>([
+    ['a stack file beats the root compose file', { 'docker-compose.yml': build, 'docker-stack.yml': 'services:\n  web:\n    image: example/web:1.0\n', Dockerfile: dockerfile }, { 'docker-compose.yml': 'main', 'docker-stack.yml': 'stack deployed speaks' }],
+    ['a production-named file beats the main one', { 'docker-compose.yml': build, 'docker-compose.prod.yml': build, Dockerfile: dockerfile }, { 'docker-compose.yml': 'main', 'docker-compose.prod.yml': 'production deployed speaks' }],
+    ['a compose file in a deploy folder beats the root one', { 'docker-compose.yml': build, 'deploy/compose.yml': 'services:\n  web:\n    image: example/web:1.0\n', Dockerfile: dockerfile }, { 'deploy/compose.yml': 'production deployed speaks', 'docker-compose.yml': 'main' }],
+    ['the root main file beats a deeper one', { 'docker-compose.yml': build, 'api/docker-compose.yml': build, 'api/Dockerfile': dockerfile, Dockerfile: dockerfile }, { 'api/docker-compose.yml': 'main', 'docker-compose.yml': 'main deployed speaks' }],
+    ['an override file is merged on a developer machine', { 'compose.yaml': build, 'compose.override.yaml': 'services:\n  web:\n    command: npm run dev\n', Dockerfile: dockerfile }, { 'compose.override.yaml': 'override', 'compose.yaml': 'main deployed speaks' }],
+    ['only development and test files: the best speaks, none is deployed', { 'docker-compose.dev.yml': build, 'docker-compose.test.yml': build, Dockerfile: dockerfile }, { 'docker-compose.dev.yml': 'development speaks', 'docker-compose.test.yml': 'test' }],
+    ['a file written for podman-compose', { 'podman-compose.yml': build, Dockerfile: dockerfile }, { 'podman-compose.yml': 'other-tool speaks' }],
+  ])('%s', async (_name, files, expected) => {
+    expect(await composeStatuses(files)).toEqual(expected);
+  });
+
+  it.each<[string, Files, string]>([
+    ['with the project’s own Dockerfile, it is dev infrastructure', { 'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n  cache:\n    image: redis:7\n', Dockerfile: dockerfile }, 'dev-infrastructure speaks'],
+    ['without a Dockerfile, it is what the project deploys', { 'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n  cache:\n    image: redis:7\n' }, 'main deployed speaks'],
+    ['bound to 127.0.0.1, it is dev infrastructure even without a Dockerfile', { 'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:5432:5432"\n' }, 'dev-infrastructure speaks'],
+  ])('a compose file of only third-party backing services: %s', async (_name, files, expected) => {
+    expect((await composeStatuses(files))['docker-compose.yml']).toBe(expected);
+  });
+
+  it('--stack names the deployed file over a stack file', async () => {
+    const files = { 'docker-compose.yml': build, 'docker-stack.yml': 'services:\n  web:\n    image: example/web:1.0\n', 'ops/swarm.yml': 'services:\n  web:\n    image: example/web:2.0\n', Dockerfile: dockerfile };
+    expect(await composeStatuses(files, ['ops/swarm.yml'])).toEqual({ 'docker-compose.yml': 'main', 'docker-stack.yml': 'stack', 'ops/swarm.yml': 'chosen deployed speaks' });
+    const project = await load(files, ['ops/swarm.yml']);
+    expect(project.facts.composeStatus(project.composeFiles.find((f) => f.path === 'docker-stack.yml')!).reason).toBe('ops/swarm.yml is what the project deploys');
+  });
+});
+
+describe('dockerfileStatuses', () => {
+  /** Each Dockerfile's release flag and released stages, by path. */
+  async function statuses(files: Files): Promise<Record<string, { release: boolean; stages: number[] }>> {
+    const project = await load(files);
+    return Object.fromEntries(
+      project.dockerfiles.map((d) => {
+        const s = project.facts.dockerfileStatus(d);
+        return [d.path, { release: s.release, stages: [...s.releaseStages].sort((a, b) => a - b) }];
+      }),
+    );
+  }
+
+  it.each<[string, Files, Record<string, { release: boolean; stages: number[] }>]>([
+    ['Dockerfile.dev is not a release', { Dockerfile: dockerfile, 'Dockerfile.dev': 'FROM node:20\nCMD ["npm", "run", "dev"]\n' }, { Dockerfile: { release: true, stages: [0] }, 'Dockerfile.dev': { release: false, stages: [] } }],
+    ['a plain Dockerfile beside Dockerfile.prod is not a release', { Dockerfile: dockerfile, 'Dockerfile.prod': dockerfile }, { Dockerfile: { release: false, stages: [] }, 'Dockerfile.prod': { release: true, stages: [0] } }],
+    [
+      'release stages: the final stage and what it copies from, not dev or test stages',
+      { Dockerfile: 'FROM node:20 AS deps\nRUN npm ci\nFROM deps AS dev\nCMD ["npm", "run", "dev"]\nFROM node:20 AS build\nCOPY --from=deps /app/node_modules ./node_modules\nRUN npm run build\nFROM build AS test\nRUN npm test\nFROM node:20-slim AS release\nCOPY --from=build /app/dist /app\nCMD ["node", "/app/server.js"]\n' },
+      { Dockerfile: { release: true, stages: [0, 2, 4] } },
+    ],
+    [
+      'built by compose only for a dev target',
+      { 'docker-compose.yml': 'services:\n  web:\n    build:\n      context: .\n      target: dev\n', Dockerfile: 'FROM node:20 AS dev\nCMD ["npm", "run", "dev"]\nFROM node:20 AS prod\nCMD ["node", "server.js"]\n' },
+      { Dockerfile: { release: false, stages: [] } },
+    ],
+    [
+      'built by a deployed service for its prod target',
+      { 'docker-compose.yml': 'services:\n  web:\n    build:\n      context: .\n      target: prod\n', Dockerfile: 'FROM node:20 AS dev\nCMD ["npm", "run", "dev"]\nFROM node:20 AS prod\nCMD ["node", "server.js"]\nFROM prod AS test\nRUN npm test\n' },
+      { Dockerfile: { release: true, stages: [1] } },
+    ],
+  ])('%s', async (_name, files, expected) => {
+    expect(await statuses(files)).toEqual(expected);
+  });
+});
+
+describe('devRegions', () => {
+  it('a compose file that is not deployed is development as a whole', async () => {
+    const project = await load({ 'docker-compose.yml': build, 'docker-stack.yml': 'services:\n  web:\n    image: example/web:1.0\n', Dockerfile: dockerfile });
+    expect(project.facts.inDevRegion('docker-compose.yml', 3)?.reason).toBe('docker-stack.yml is what the project deploys');
+    expect(project.facts.inDevRegion('docker-stack.yml', 3)).toBeUndefined();
+  });
+
+  it('the dev and test stages of a released Dockerfile, by line', async () => {
+    const project = await load({ Dockerfile: 'FROM node:20 AS deps\nRUN npm ci\nFROM deps AS dev\nCMD ["npm", "run", "dev"]\nFROM deps AS test\nRUN npm test\nFROM node:20-slim\nCOPY --from=deps /app /app\nCMD ["node", "/app/server.js"]\n' });
+    expect(project.facts.devRegions().get('Dockerfile')?.map((r) => [r.startLine, r.endLine])).toEqual([
+      [3, 4],
+      [5, 6],
+    ]);
+    expect(project.facts.inDevRegion('Dockerfile', 2)).toBeUndefined();
+    expect(project.facts.inDevRegion('Dockerfile', 9)).toBeUndefined();
+  });
+
+  it('a deployed file: a service building a dev target and an opt-in profile service', async () => {
+    const project = await load({
+      'docker-compose.yml': 'services:\n  web:\n    build:\n      context: .\n      target: prod\n  watcher:\n    build:\n      context: .\n      target: dev\n  seed:\n    build: .\n    profiles: [tools]\n',
+      Dockerfile: 'FROM node:20 AS dev\nCMD ["npm", "run", "dev"]\nFROM node:20 AS prod\nCMD ["node", "server.js"]\n',
+    });
+    expect(project.facts.devRegions().get('docker-compose.yml')).toEqual([
+      { startLine: 6, endLine: 9, reason: 'service "watcher" builds the dev stage' },
+      { startLine: 10, endLine: 12, reason: 'service "seed" is an opt-in profile service' },
+    ]);
+  });
+
+  it('env files for tests and examples', async () => {
+    const project = await load({ '.env': 'A=1\n', '.env.test': 'A=1\n', '.env.example': 'A=\n', 'tests/fixtures/app.env': 'A=1\n' });
+    expect([...project.facts.devRegions().keys()].sort()).toEqual(['.env.example', '.env.test', 'tests/fixtures/app.env']);
+  });
+});
