@@ -1,4 +1,5 @@
 import type { FileKind } from './model.js';
+import { basename } from './paths.js';
 
 export interface Classification {
   kind: FileKind;
@@ -66,15 +67,6 @@ const COMPOSE_NAME = /^(docker-)?compose([.\-_][\w.-]*)?\.ya?ml$/i;
 const STACK_NAME = /^docker-stack([.\-_][\w.-]*)?\.ya?ml$/i;
 const LOOSE_STACK_NAME = /stack[\w.-]*\.ya?ml$/i;
 
-export function basename(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i < 0 ? path : path.slice(i + 1);
-}
-
-export function dirname(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i < 0 ? '.' : path.slice(0, i) || '/';
-}
 
 function extname(name: string): string {
   const i = name.lastIndexOf('.');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ComposeFile, Project } from './model.js';
-import { dirname, overrideBaseName, basename } from './classify.js';
+import { overrideBaseName } from './classify.js';
+import { basename, dirname } from './paths.js';
 import { resolvedString } from './load-compose.js';
 import { getValue } from './yaml-tree.js';
 

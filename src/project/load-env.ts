@@ -1,5 +1,5 @@
 import type { EnvEntry, EnvFile, TextFile } from './model.js';
-import { basename } from './classify.js';
+import { basename } from './paths.js';
 
 const TEMPLATE_NAME = /\.(example|sample|template|dist|defaults?|tmpl|tpl)$|^\.env\.(example|sample|template|dist)|example|sample/i;
 

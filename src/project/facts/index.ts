@@ -30,6 +30,11 @@ export interface Facts {
   images(): ImageFacts[];
   /** The process a compose service starts. */
   serviceProcess(service: ComposeService): ContainerProcess | undefined;
+  /**
+   * Every process a container of the project starts: each image's own (ENTRYPOINT + CMD), and each
+   * compose service's that overrides `command` or `entrypoint` (the others start their image's).
+   */
+  startedProcesses(): ContainerProcess[];
   /** Variables a compose service sets (environment + env_file). */
   serviceEnv(service: ComposeService): ServiceEnv;
   /**
@@ -53,9 +58,25 @@ export function createFacts(project: Project): Facts {
   let regions: Map<string, DevRegion[]> | undefined;
   const envs = new WeakMap<ComposeService, ServiceEnv>();
   let deployNames: Set<string> | undefined;
+  let started: ContainerProcess[] | undefined;
   const composeMap = () => (compose ??= composeStatuses(project));
   const dockerfileMap = () => (dockerfiles ??= dockerfileStatuses(project, composeMap()));
   const regionMap = () => (regions ??= devRegions(project, composeMap(), dockerfileMap()));
+  const startedProcesses = (): ContainerProcess[] => {
+    const out: ContainerProcess[] = [];
+    for (const d of project.dockerfiles) for (const t of dockerfileMap().get(d)!.targets) {
+      const proc = imageProcess(project, d, t);
+      if (proc) out.push(proc);
+    }
+    for (const file of project.composeFiles) {
+      for (const service of file.services) {
+        if (!getValue(service.node, 'command') && !getValue(service.node, 'entrypoint')) continue;
+        const proc = serviceProcess(project, service);
+        if (proc) out.push(proc);
+      }
+    }
+    return out;
+  };
   return {
     composeStatus: (file) => composeMap().get(file) ?? { file, role: 'main', deployed: true, speaksForProject: true, reason: 'the compose file audited' },
     deployedComposeFiles: () => [...composeMap().values()].filter((s) => s.deployed).map((s) => s.file),
@@ -66,6 +87,7 @@ export function createFacts(project: Project): Facts {
     images: () => project.dockerfiles.flatMap((d) => dockerfileMap().get(d)!.targets.map((t) => imageFacts(d, t))),
     imageProcess: (d, target) => imageProcess(project, d, target),
     serviceProcess: (service) => serviceProcess(project, service),
+    startedProcesses: () => (started ??= startedProcesses()),
     environmentOf(path) {
       const file = project.composeFiles.find((f) => f.path === path);
       if (file) {

@@ -7,7 +7,7 @@ import type { ComposeFile, ComposeService, EnvFile, Project } from '../model.js'
 import type { Range } from '../range.js';
 import { getValue, scalarString, type YNode, type YScalar } from '../yaml-tree.js';
 import { resolvedString } from '../load-compose.js';
-import { dirname } from '../classify.js';
+import { dirname } from '../paths.js';
 import { isInside, joinPath } from '../paths.js';
 
 export interface ComposeEnvVar {

@@ -1,5 +1,5 @@
 import type { Project, ProjectFile } from '../model.js';
-import { basename, dirname } from '../classify.js';
+import { basename, dirname } from '../paths.js';
 
 /**
  * The few extra files source linking reads that the loader does not: tsconfig

@@ -1,5 +1,4 @@
 import { defineRule } from '../rule.js';
-import { getValue } from '../../project/yaml-tree.js';
 import { isBuildStep } from '../../project/facts/commands.js';
 import { describeStep, reportPart, type ContainerProcess } from '../../project/facts/process.js';
 import { short } from '../util/text.js';
@@ -35,12 +34,6 @@ export default defineRule({
       seen.add(at.range);
       report({ file: at.file, range: at.range, messageId: 'buildStep', data: { step: short(describeStep(step), 80) } });
     };
-    for (const image of project.facts.images()) inspect(project.facts.imageProcess(image.dockerfile, image.target));
-    for (const file of project.composeFiles) {
-      for (const service of file.services) {
-        if (!getValue(service.node, 'command') && !getValue(service.node, 'entrypoint')) continue;
-        inspect(project.facts.serviceProcess(service));
-      }
-    }
+    for (const proc of project.facts.startedProcesses()) inspect(proc);
   },
 });

@@ -1,5 +1,4 @@
 import { defineRule } from '../rule.js';
-import { getValue } from '../../project/yaml-tree.js';
 import { basename } from '../../project/facts/shell.js';
 import { reportPart, type ContainerProcess } from '../../project/facts/process.js';
 import { short } from '../util/text.js';
@@ -93,12 +92,6 @@ export default defineRule({
         return;
       }
     };
-    for (const image of project.facts.images()) inspect(project.facts.imageProcess(image.dockerfile, image.target));
-    for (const file of project.composeFiles) {
-      for (const service of file.services) {
-        if (!getValue(service.node, 'command') && !getValue(service.node, 'entrypoint')) continue;
-        inspect(project.facts.serviceProcess(service));
-      }
-    }
+    for (const proc of project.facts.startedProcesses()) inspect(proc);
   },
 });

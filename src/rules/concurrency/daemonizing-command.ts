@@ -1,6 +1,5 @@
 import { defineRule } from '../rule.js';
 import type { ComposeService } from '../../project/model.js';
-import { getValue } from '../../project/yaml-tree.js';
 import { imageName, type ImageFacts } from '../../project/facts/image.js';
 import { basename, programOf, type SimpleCommand } from '../../project/facts/shell.js';
 import { serviceImage, serviceVolumes } from '../../project/facts/service.js';
@@ -104,12 +103,6 @@ export default defineRule({
       seen.add(at.range);
       report({ file: at.file, range: at.range, messageId: problem.messageId, data: { where: at.where, name: problem.name, step: short(problem.step) } });
     };
-    for (const image of project.facts.images()) inspect(project.facts.imageProcess(image.dockerfile, image.target));
-    for (const file of project.composeFiles) {
-      for (const service of file.services) {
-        if (!getValue(service.node, 'command') && !getValue(service.node, 'entrypoint')) continue;
-        inspect(project.facts.serviceProcess(service));
-      }
-    }
+    for (const proc of project.facts.startedProcesses()) inspect(proc);
   },
 });

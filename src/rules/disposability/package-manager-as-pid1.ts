@@ -1,5 +1,4 @@
 import { defineRule } from '../rule.js';
-import { getValue } from '../../project/yaml-tree.js';
 import { hasInit, reportPart, type ContainerProcess } from '../../project/facts/process.js';
 import { packageManagerRun } from '../../project/facts/commands.js';
 import { joinWords } from '../../project/facts/shell.js';
@@ -56,15 +55,8 @@ export default defineRule({
         data: { where, step: short(main.words.join(' ')), front, pm: run.pm, suggestion: suggestion(proc, `${run.pm} script "${run.script}"`, run.script) },
       });
     };
-    for (const image of project.facts.images()) {
-      const proc = project.facts.imageProcess(image.dockerfile, image.target);
-      inspect(proc, proc?.at.source === 'dockerfile-entrypoint' ? 'ENTRYPOINT' : 'CMD');
-    }
-    for (const file of project.composeFiles) {
-      for (const service of file.services) {
-        if (!getValue(service.node, 'command') && !getValue(service.node, 'entrypoint')) continue;
-        inspect(project.facts.serviceProcess(service), `Service "${service.name}"`);
-      }
+    for (const proc of project.facts.startedProcesses()) {
+      inspect(proc, proc.service ? `Service "${proc.service.name}"` : proc.at.source === 'dockerfile-entrypoint' ? 'ENTRYPOINT' : 'CMD');
     }
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { dirname } from '../../project/classify.js';
+import { dirname } from '../../project/paths.js';
 import { joinPath } from '../../project/link.js';
 import { interpolatedScalars, loadable } from '../../project/compose/docker-cli.js';
 import type { Range } from '../../project/range.js';
