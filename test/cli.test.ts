@@ -16,9 +16,13 @@ describe('the fixtures of the issue', () => {
     expect(code).toBe(1);
     expect(json.summary.swarm.verdict).toBe('not-deployable');
     for (const f of FACTORS) expect(json.factors.map((x: { id: string }) => x.id)).toContain(f);
-    const lines = json.results.flatMap((r: { filePath: string; messages: { line: number; ruleId: string }[] }) => r.messages.map((m) => `${r.filePath}:${m.line} ${m.ruleId}`));
+    // A finding that includes another rule's (same problem, one place) lists it in `also`.
+    const lines = json.results.flatMap((r: { filePath: string; messages: { line: number; ruleId: string; also?: { ruleId: string }[] }[] }) =>
+      r.messages.flatMap((m) => [m.ruleId, ...(m.also ?? []).map((a) => a.ruleId)].map((id) => `${r.filePath}:${m.line} ${id}`)),
+    );
     expect(lines).toContain('Dockerfile:1 dependencies/unpinned-base-image');
     expect(lines).toContain('Dockerfile:2 disposability/shell-form-command');
+    expect(lines).toContain('Dockerfile:2 disposability/package-manager-as-pid1');
     expect(lines).toContain('compose.yaml:3 swarm/build-without-image');
     expect(lines).toContain('compose.yaml:4 swarm/ignored-option');
     expect(validate(json), JSON.stringify(validate.errors)).toBe(true);

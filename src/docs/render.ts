@@ -30,6 +30,7 @@ export function renderRuleDoc(rule: AnyRule): string {
     `| Default severity | ${rule.severity} |`,
     `| Swarm impact | ${rule.swarm === 'blocker' ? `blocker: ${BLOCKER[rule.blocker ?? (rule.factor === 'swarm' ? 'rejected' : 'broken')]}` : IMPACT[rule.swarm]} |`,
     ...(rule.sameProblemAs?.length ? [`| Same problem as | ${rule.sameProblemAs.map((id) => `\`${id}\``).join(', ')} (one finding where both apply) |`] : []),
+    ...(rule.covers?.length ? [`| Includes | ${rule.covers.map((id) => `\`${id}\``).join(', ')} (at the same place, this finding says it all) |`] : []),
     `| In preset | ${rule.recommended ? '`twelvelint:recommended`, `twelvelint:strict`' : '`twelvelint:strict`'} |`,
     `| Reads | ${rule.inputs.join(', ')} |`,
     '',

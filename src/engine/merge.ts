@@ -56,21 +56,23 @@ function mergeSameRule(findings: WorkingFinding[]): WorkingFinding[] {
   return out;
 }
 
-/** Findings of rules declared `sameProblemAs` at the same place go into the declaring rule's finding. */
+/** Findings of rules declared `sameProblemAs` (or `covers`) at the same place go into the declaring rule's finding. */
 function mergeSameProblem(findings: WorkingFinding[], rules: ReadonlyMap<string, AnyRule>): WorkingFinding[] {
   const byPlace = new Map<string, WorkingFinding[]>();
   for (const f of findings) byPlace.set(`${f.filePath}\u0000${f.line}`, [...(byPlace.get(`${f.filePath}\u0000${f.line}`) ?? []), f]);
   const absorbed = new Set<WorkingFinding>();
   for (const f of findings) {
-    const others = f.ruleId ? rules.get(f.ruleId)?.sameProblemAs : undefined;
-    if (!others || absorbed.has(f)) continue;
+    const rule = f.ruleId ? rules.get(f.ruleId) : undefined;
+    const covered = rule?.covers ?? [];
+    const others = [...(rule?.sameProblemAs ?? []), ...covered];
+    if (others.length === 0 || absorbed.has(f)) continue;
     for (const g of byPlace.get(`${f.filePath}\u0000${f.line}`) ?? []) {
       if (g === f || absorbed.has(g) || !g.ruleId || !others.includes(g.ruleId)) continue;
       // A finding only the other rule reports keeps its own identity: nothing to merge into.
       if (!f.reported && g.reported) continue;
       absorbed.add(g);
       f.also = [...(f.also ?? []), { ruleId: g.ruleId, factor: g.factor! }];
-      if (g.reported && g.message !== f.message) f.message += `; ${g.message}`;
+      if (g.reported && g.message !== f.message && !covered.includes(g.ruleId)) f.message += `; ${g.message}`;
       if (STRENGTH[g.swarm] > STRENGTH[f.swarm]) {
         f.swarm = g.swarm;
         if (g.blocker) f.blocker = g.blocker;

@@ -123,6 +123,12 @@ export interface RuleDefinition<M extends string = string, O = Record<string, un
    * docker ignores): their finding there is merged into this rule's, listing both concerns.
    */
   sameProblemAs?: readonly string[];
+  /**
+   * Rules whose finding at the same place this rule's message already states in full (`npm start` in shell
+   * form: /bin/sh and npm both stand between SIGTERM and the app): merged like `sameProblemAs`, without
+   * adding their message (whose advice would be only half the fix).
+   */
+  covers?: readonly string[];
   check(context: RuleContext<M, O>): void;
 }
 

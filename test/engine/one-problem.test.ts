@@ -20,6 +20,20 @@ describe('one problem, one finding', () => {
     expect(links[0].also).toEqual([{ ruleId: 'swarm/ignored-option', factor: 'swarm' }]);
   });
 
+  it('`CMD npm start` in shell form: one finding that names /bin/sh and npm, without the half fix of the exec form', async () => {
+    const messages = await messagesOf({
+      Dockerfile: 'FROM node:20.11-slim\nWORKDIR /app\nCOPY . .\nRUN npm ci --omit=dev\nENV PORT=3000\nEXPOSE 3000\nCMD npm start\n',
+      'package.json': JSON.stringify({ name: 'x', private: true, scripts: { start: 'node server.js' } }),
+      'package-lock.json': '{}',
+      'server.js': 'require("http").createServer().listen(process.env.PORT);\n',
+    });
+    const cmd = messages.filter((m) => m.filePath === 'Dockerfile' && m.line === 7);
+    expect(cmd.map((m) => m.ruleId)).toEqual(['disposability/package-manager-as-pid1']);
+    expect(cmd[0].also).toEqual([{ ruleId: 'disposability/shell-form-command', factor: 'disposability' }]);
+    expect(cmd[0].message).toMatch(/\/bin\/sh \(then npm\).*\["node", "server\.js"\]/);
+    expect(cmd[0].message).not.toMatch(/\["npm", "start"\]/);
+  });
+
   it('a key merged from one YAML anchor into several services is one finding naming them', async () => {
     const messages = await messagesOf({
       'docker-stack.yml': 'x-common: &common\n  image: acme/app:1.2.3\n  privileged: true\nservices:\n  web:\n    <<: *common\n  worker:\n    <<: *common\n  cron:\n    <<: *common\n',

@@ -23,6 +23,7 @@ export default defineRule({
   factor: 'disposability',
   severity: 'warning',
   swarm: 'degraded',
+  covers: ['disposability/shell-form-command'],
   recommended: true,
   inputs: ['dockerfile', 'compose', 'manifest'],
   docs: {
