@@ -6,6 +6,7 @@
 import type { ComposeFile, ComposeService, Dockerfile, Project } from '../model.js';
 import { composeStatuses, devRegions, dockerfileStatuses, inDevRegion, pathPurpose, sameApp, type ComposeStatus, type DevRegion, type DockerfileStatus } from './deploy.js';
 import { imageFacts, type ImageFacts } from './image.js';
+import { deployInputs, type InputTest } from './image-inputs.js';
 import { imageProcess, serviceProcess, type ContainerProcess } from './process.js';
 import { envFilePaths, serviceEnv, type ServiceEnv } from './service.js';
 import { referencedNames } from '../compose/docker-cli.js';
@@ -35,6 +36,12 @@ export interface Facts {
    * compose service's that overrides `command` or `entrypoint` (the others start their image's).
    */
   startedProcesses(): ContainerProcess[];
+  /**
+   * Whether a file reaches a deployed container: copied into a release image from its build context,
+   * or bind-mounted by a deployed service. Undefined when it cannot be told (no release image, a COPY
+   * source with a variable).
+   */
+  deployInputs(): InputTest | undefined;
   /** Variables a compose service sets (environment + env_file). */
   serviceEnv(service: ComposeService): ServiceEnv;
   /**
@@ -59,6 +66,7 @@ export function createFacts(project: Project): Facts {
   const envs = new WeakMap<ComposeService, ServiceEnv>();
   let deployNames: Set<string> | undefined;
   let started: ContainerProcess[] | undefined;
+  let inputs: { test: InputTest | undefined } | undefined;
   const composeMap = () => (compose ??= composeStatuses(project));
   const dockerfileMap = () => (dockerfiles ??= dockerfileStatuses(project, composeMap()));
   const regionMap = () => (regions ??= devRegions(project, composeMap(), dockerfileMap()));
@@ -88,6 +96,7 @@ export function createFacts(project: Project): Facts {
     imageProcess: (d, target) => imageProcess(project, d, target),
     serviceProcess: (service) => serviceProcess(project, service),
     startedProcesses: () => (started ??= startedProcesses()),
+    deployInputs: () => (inputs ??= { test: deployInputs(project, composeMap(), dockerfileMap()) }).test,
     environmentOf(path) {
       const file = project.composeFiles.find((f) => f.path === path);
       if (file) {

@@ -45,6 +45,8 @@ export interface JsLinks {
   entriesOf: Map<string, JsEntry[]>;
   /** Files that run in a deployed container; undefined when no deployed entry could be resolved. */
   runtime?: Set<string>;
+  /** Without a runtime closure: whether a file reaches a deployed container at all (copied into a release image, bind-mounted). */
+  deployInputs?: (path: string) => boolean;
   /** Framework and bundler configuration evaluated at build time (`next.config.js`, `vite.config.ts`). */
   buildTime: Set<string>;
   /** Variables a build inlines into the code (Next.js `env:` keys): build inputs, not runtime config. */
@@ -330,7 +332,8 @@ export function linkEntries(project: Project, tsconfigs: TsConfigInfo[], documen
     for (const f of entry.reachable) entriesOf.set(f, [...(entriesOf.get(f) ?? []), entry]);
   }
   const runtime = containerEntries > 0 || project.procfiles.length > 0 ? new Set(entriesOf.keys()) : undefined;
-  return { entries: [...byFile.values()], documented, entriesOf, ...(runtime ? { runtime } : {}), buildTime, buildEnv: nextConfigEnv(js) };
+  const inputs = runtime ? undefined : project.facts.deployInputs();
+  return { entries: [...byFile.values()], documented, entriesOf, ...(runtime ? { runtime } : {}), ...(inputs ? { deployInputs: inputs } : {}), buildTime, buildEnv: nextConfigEnv(js) };
 }
 
 /** Files a framework server loads by convention, not through imports. */

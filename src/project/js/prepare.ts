@@ -112,7 +112,9 @@ export async function prepareSources(project: Project, sourcePrefilters: readonl
       diagnostics.push({
         code: 'no-deployed-entry',
         severity: 'info',
-        message: 'No deployed container or Procfile could be traced to a JS/TS entry file, so source rules judge every shipped JS/TS file (tests, docs and examples aside), not only the code that runs',
+        message: project.jsLinks.deployInputs
+          ? 'No deployed container or Procfile could be traced to a JS/TS entry file, so source rules judge every JS/TS file the release images copy (tests, docs and examples aside), not only the code that runs'
+          : 'No deployed container or Procfile could be traced to a JS/TS entry file, so source rules judge every shipped JS/TS file (tests, docs and examples aside), not only the code that runs',
       });
     }
   }

@@ -13,8 +13,8 @@ export type ParsedSource = SourceFile & { facts: NonNullable<SourceFile['facts']
 
 /**
  * The parsed JS/TS files a source rule judges. `runtime` (the default): the files that run in a
- * deployed container (the runtime closure of its entries), or every shipped file outside build
- * configuration when no deployed entry could be resolved. `shipped`: every file that is not a
+ * deployed container (the runtime closure of its entries), or, when no deployed entry could be
+ * resolved, every shipped file outside build configuration that the release images copy. `shipped`: every file that is not a
  * test, stub, e2e harness, story, doc or example (a secret in build code is still committed).
  */
 export function parsedSources(project: Project, scope: 'runtime' | 'shipped' = 'runtime'): ParsedSource[] {
@@ -23,7 +23,8 @@ export function parsedSources(project: Project, scope: 'runtime' | 'shipped' = '
     if (!s.facts || isNotShippedPath(s.path)) return false;
     if (scope === 'shipped') return true;
     if (TOOL_CONFIG.test(s.path) || links?.buildTime.has(s.path)) return false;
-    return !links?.runtime || links.runtime.has(s.path);
+    if (links?.runtime) return links.runtime.has(s.path);
+    return !links?.deployInputs || links.deployInputs(s.path);
   });
 }
 

@@ -36,7 +36,7 @@ ruleTester(rule, {
     },
     {
       name: 'fallback that nothing provides, with deploy files',
-      files: { 'compose.yaml': compose, Dockerfile: 'FROM node:20\n', 'src/db.js': "const url = process.env.DATABASE_URL || 'postgres://app:app@localhost:5432/app';\n" },
+      files: { 'compose.yaml': compose, Dockerfile: 'FROM node:20\nCOPY . .\n', 'src/db.js': "const url = process.env.DATABASE_URL || 'postgres://app:app@localhost:5432/app';\n" },
       errors: [{ file: 'src/db.js', line: 1, column: 41, messageId: 'fallback', message: /DATABASE_URL falls back to postgres:\/\/app:\*\*\*@localhost:5432/ }],
     },
     {
