@@ -164,3 +164,19 @@ describe('devRegions', () => {
     expect([...project.facts.devRegions().keys()].sort()).toEqual(['.env.example', '.env.test', 'tests/fixtures/app.env']);
   });
 });
+
+describe('compose variants', () => {
+  it('a file whose services all extend the main file is a variant of it, not deployed', async () => {
+    const statuses = await composeStatuses({
+      'docker/docker-compose.yml': 'services:\n  app:\n    image: acme/app:1.2\n  db:\n    image: postgres:16\n',
+      'docker/docker-compose.build.yml': 'services:\n  app:\n    build: ../\n    image: acme/app:local\n    extends:\n      file: docker-compose.yml\n      service: app\n  db:\n    extends:\n      file: docker-compose.yml\n      service: db\n',
+      Dockerfile: 'FROM node:22\n',
+    });
+    expect(statuses).toEqual({ 'docker/docker-compose.yml': 'main deployed speaks', 'docker/docker-compose.build.yml': 'override' });
+  });
+
+  it('a service that extends a file the project does not hold leaves the file as it is', async () => {
+    const statuses = await composeStatuses({ 'compose.yaml': 'services:\n  app:\n    extends:\n      file: ../common.yml\n      service: app\n' });
+    expect(statuses).toEqual({ 'compose.yaml': 'main deployed speaks' });
+  });
+});

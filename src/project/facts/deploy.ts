@@ -5,7 +5,7 @@
  * CI or examples. One vocabulary of environment words, used everywhere.
  */
 import type { ComposeFile, ComposeService, Dockerfile, DockerStage, Project } from '../model.js';
-import { basename, dirname } from '../paths.js';
+import { basename, dirname, joinPath } from '../paths.js';
 import { getValue } from '../yaml-tree.js';
 import { resolvedString } from '../load-compose.js';
 import { buildTarget, backingFamily, serviceImage } from './service.js';
@@ -143,9 +143,24 @@ function onlyLoopbackPorts(file: ComposeFile): boolean {
 
 const STACK_NAME = /^(docker-stack([.\-_][\w.-]*)?|[\w.-]*stack[\w.-]*)\.ya?ml$/i;
 
+/** The other compose file of the project every service of this one `extends` (`extends: {file: docker-compose.yml}`). */
+function extendedFile(project: Project, file: ComposeFile): ComposeFile | undefined {
+  let base: ComposeFile | undefined;
+  for (const service of file.services) {
+    const ext = getValue(service.node, 'extends');
+    const target = ext?.kind === 'map' ? resolvedString(file, getValue(ext, 'file')) : undefined;
+    const other = target ? project.composeFiles.find((f) => f !== file && f.path === joinPath(dirname(file.path), target)) : undefined;
+    if (!other || (base && other !== base)) return undefined;
+    base = other;
+  }
+  return base;
+}
+
 function baseRole(project: Project, file: ComposeFile): { role: ComposeRole; reason: string } {
   const name = basename(file.path);
   if (file.overrides) return { role: 'override', reason: `an override file merged into ${basename(file.overrides.path)} by docker compose on a developer machine` };
+  const base = extendedFile(project, file);
+  if (base) return { role: 'override', reason: `a variant of ${basename(base.path)}: every service extends that file's (docker stack deploy refuses extends)` };
   if (/^podman[-_]compose/i.test(name) || /(^|\/)podman\//i.test(file.path)) return { role: 'other-tool', reason: 'written for podman-compose, not docker stack deploy' };
   const purpose = pathPurpose(file.path);
   if (purpose === 'test') return { role: 'test', reason: 'named or placed for tests, CI or e2e runs' };

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import type { YScalar } from '../../project/yaml-tree.js';
-import { loadable, schemaVersion } from '../../project/compose/docker-cli.js';
+import { FORBIDDEN_SERVICE_KEYS, loadable, schemaVersion } from '../../project/compose/docker-cli.js';
 import { validateComposeSchema } from '../../project/compose/validator.js';
 
 export default defineRule({
@@ -34,6 +34,9 @@ export default defineRule({
         return i.error ? undefined : i.value;
       };
       for (const v of validateComposeSchema(file.root, version, substitute)) {
+        // docker refuses forbidden keys (`extends`) before it validates: swarm/forbidden-option reports them.
+        const key = /^services\.[^ ]+ Additional property (\S+) is not allowed$/.exec(v.message)?.[1];
+        if (key !== undefined && Object.hasOwn(FORBIDDEN_SERVICE_KEYS, key)) continue;
         report({ file: file.path, range: v.range, messageId: 'violation', data: { version, message: v.message } });
       }
     }

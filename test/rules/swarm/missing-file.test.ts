@@ -18,6 +18,27 @@ ruleTester(rule, {
       errors: [{ file: 'stack-elk.yml', line: 6, messageId: 'inSubmodule', message: /git submodule docker-elk, which is not checked out here/ }],
     },
     {
+      name: 'a file with a committed template is a deploy input the deployer creates from it',
+      files: {
+        'docker/docker-compose.yml': 'services:\n  app:\n    image: acme/app:1.2\n    env_file:\n      - ../.env\n',
+        '.env.example': 'DATABASE_URL=\n',
+      },
+      errors: [{ file: 'docker/docker-compose.yml', line: 5, messageId: 'fromTemplate', severity: 'info', message: /Service "app" reads env_file \.\.\/\.env, which is not in the repository but has the template \.env\.example/ }],
+    },
+    {
+      name: 'a secret file with a committed template',
+      files: {
+        'stack.yml': 'services:\n  web:\n    image: nginx:1.27\n    secrets: [k]\nsecrets:\n  k:\n    file: ./secrets/k.txt\n',
+        'secrets/k.txt.sample': 'changeme\n',
+      },
+      errors: [{ file: 'stack.yml', line: 7, messageId: 'fromTemplate', severity: 'info', message: /Secret "k" reads \.\/secrets\/k\.txt, .*template secrets\/k\.txt\.sample/ }],
+    },
+    {
+      name: 'one missing env file read by several services is one finding naming them',
+      files: { 'compose.yaml': 'services:\n  app:\n    image: a:1\n    env_file: .env.prod\n  worker:\n    image: a:1\n    env_file: [.env.prod]\n' },
+      errors: [{ file: 'compose.yaml', line: 4, messageId: 'envFile', message: /^Services "app", "worker" read env_file \.env\.prod, which does not exist/ }],
+    },
+    {
       name: 'missing env_file and secret file',
       files: { 'stack.yml': stack },
       errors: [

@@ -5,6 +5,7 @@ ruleTester(rule, {
   valid: [
     { name: 'x- fields, anchors and merge keys', files: { 'compose.yaml': 'x-base: &base\n  image: nginx:1.27\nservices:\n  web:\n    <<: *base\n    x-team: web\n    deploy:\n      mode: replicated-job\n' } },
     { name: 'long ports and volumes', files: { 'compose.yaml': 'version: "3.8"\nservices:\n  web:\n    image: nginx:1.27\n    ports:\n      - target: 80\n        published: 8080\n    volumes:\n      - type: volume\n        source: data\n        target: /data\nvolumes:\n  data:\n' } },
+    { name: 'a forbidden key (extends) is swarm/forbidden-option: docker refuses it before the schema', files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    extends:\n      file: base.yml\n      service: web\n' } },
     { name: 'retries from a variable is cast', files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      test: ["CMD", "true"]\n      retries: ${RETRIES:-3}\n' } },
   ],
   invalid: [
