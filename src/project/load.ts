@@ -79,6 +79,7 @@ export async function loadProject(discovery: Discovery, options: LoadOptions): P
     scripts: [],
     sources: [],
     submodules: [],
+    readmes: [],
     deployEnv: options.deployEnv,
     pathExists: () => false,
     singleFiles: discovery.singleFiles,
@@ -136,10 +137,21 @@ export async function loadProject(discovery: Discovery, options: LoadOptions): P
   }
   if (gitPromise) project.git = await gitPromise;
   project.submodules = readSubmodules(discovery, reader);
+  if (needs.has('compose') || needs.has('dockerfile')) project.readmes = await readReadmes(discovery, reader, diagnostics);
   link(project);
   project.facts = createFacts(project);
   await prepareSources(project, options.sourcePrefilters ?? [], options.maxFileSize, diagnostics);
   return { project, diagnostics };
+}
+
+const README = /^readme(\.(md|markdown|rst|txt|adoc))?$/i;
+const MAX_README_BYTES = 512 * 1024;
+
+/** README files at the root and up to two folders down (where deploy files live), small ones only. */
+async function readReadmes(discovery: Discovery, reader: FileReader, diagnostics: Diagnostic[]): Promise<TextFile[]> {
+  const files = discovery.files.filter((f) => README.test(f.path.slice(f.path.lastIndexOf('/') + 1)) && f.path.split('/').length <= 3 && f.size <= MAX_README_BYTES).slice(0, 20);
+  const texts = await Promise.all(files.map((f) => readText(f, MAX_README_BYTES, diagnostics, reader)));
+  return texts.filter((t): t is TextFile => t !== undefined);
 }
 
 /** Submodule paths from `.gitmodules` (`path = vendor/lib`). */

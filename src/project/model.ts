@@ -196,6 +196,8 @@ export interface Project {
   singleFiles: boolean;
   /** Paths of git submodules (`.gitmodules`), project-relative: their files exist once the submodules are checked out. */
   submodules: string[];
+  /** README files near the deploy files (the root and two folders down), read for what they say a deploy file is for. */
+  readmes: TextFile[];
   /** Compose files the user named as what is deployed (`--stack`, config `stack`), project-relative. */
   stackFiles?: string[];
   /** Derived facts (what is deployed, images, processes …), computed once on first use. */

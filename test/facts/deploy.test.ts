@@ -180,3 +180,52 @@ describe('compose variants', () => {
     expect(statuses).toEqual({ 'compose.yaml': 'main deployed speaks' });
   });
 });
+
+describe('what a deploy file says about itself', () => {
+  it('its leading comments: development only', async () => {
+    const statuses = await composeStatuses({
+      'docker-compose.yaml': '# Docker compose for development purposes only.\n# Edit it to fit your current development needs.\nservices:\n  app:\n    build: .\n',
+      Dockerfile: 'FROM golang:1.22\n',
+    });
+    expect(statuses).toEqual({ 'docker-compose.yaml': 'development speaks' });
+  });
+
+  it('a README paragraph that names it: not intended for production', async () => {
+    const files = {
+      'docker-compose.yml': 'services:\n  app:\n    build: .\n',
+      Dockerfile: 'FROM python:3.12\n',
+      'readme.md': '# Demo\n\n**Important:** This `docker-compose.yml` is configured for local testing only, and is _not_ intended for production use.\n',
+    };
+    expect(await composeStatuses(files)).toEqual({ 'docker-compose.yml': 'development speaks' });
+    const project = await load(files);
+    expect(project.facts.composeStatus(project.composeFiles[0]).reason).toBe('for development: readme.md says it is "for local testing only"');
+  });
+
+  it('a Dockerfile whose comments say it is for development is not a release', async () => {
+    const project = await load({
+      'Dockerfile.compose': '# This Dockerfile is intended for Development purposes only to use\n# with the provided docker-compose.yaml file.\nFROM golang:1.22\nENTRYPOINT ["go", "run", "main.go"]\n',
+      Dockerfile: 'FROM golang:1.22\nCOPY . .\nRUN go build -o /app\nCMD ["/app"]\n',
+    });
+    const status = (path: string) => project.facts.dockerfileStatus(project.dockerfiles.find((d) => d.path === path)!);
+    expect(status('Dockerfile.compose').release).toBe(false);
+    expect(status('Dockerfile').release).toBe(true);
+  });
+
+  it('words about production that do not say "not for production" change nothing', async () => {
+    const statuses = await composeStatuses({
+      'docker-compose.yml': '# Production-ready compose file; for production use, set the secrets below.\nservices:\n  app:\n    image: acme/app:1.2\n',
+      'README.md': 'Use `docker-compose.yml` in production. For development, use `docker-compose.dev.yml` only on your machine.\n',
+    });
+    expect(statuses).toEqual({ 'docker-compose.yml': 'main deployed speaks' });
+  });
+
+  it('a README paragraph about another file leaves this one alone', async () => {
+    const statuses = await composeStatuses({
+      'docker-compose.yml': 'services:\n  app:\n    image: acme/app:1.2\n',
+      'contrib/docker-compose.yml': 'services:\n  app:\n    build: ..\n',
+      'README.md': 'The `contrib/docker-compose.yml` file is for development only.\n',
+    });
+    expect(statuses['docker-compose.yml']).toBe('main deployed speaks');
+    expect(statuses['contrib/docker-compose.yml']).toMatch(/^development/);
+  });
+});

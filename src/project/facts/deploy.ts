@@ -10,6 +10,7 @@ import { getValue } from '../yaml-tree.js';
 import { resolvedString } from '../load-compose.js';
 import { buildTarget, backingFamily, serviceImage } from './service.js';
 import { imageFacts, releaseStage } from './image.js';
+import { declaredPurpose } from './declared-purpose.js';
 
 /** Words that name an environment or purpose in a file or folder name. */
 const WORDS = {
@@ -167,6 +168,8 @@ function baseRole(project: Project, file: ComposeFile): { role: ComposeRole; rea
   if (purpose === 'development') return { role: 'development', reason: 'named or placed for development' };
   if (purpose === 'example') return { role: 'example', reason: 'an example or documentation file' };
   if (purpose === 'unused') return { role: 'unused', reason: 'named as an old or unused file' };
+  const declared = declaredPurpose(project, file);
+  if (declared) return { role: 'development', reason: `for development: ${declared.reason}` };
   if (STACK_NAME.test(name)) return { role: 'stack', reason: 'named like a stack file' };
   if (purpose === 'production') return { role: 'production', reason: 'named for production or deployment' };
   if (onlyLoopbackPorts(file) && runsOnlyInfrastructure(file)) return { role: 'dev-infrastructure', reason: 'it only runs backing services bound to 127.0.0.1, for an app run on the host' };
@@ -243,14 +246,15 @@ export function isDevStageName(name: string | undefined): boolean {
 export function dockerfileStatuses(project: Project, compose: Map<ComposeFile, ComposeStatus>): Map<Dockerfile, DockerfileStatus> {
   const out = new Map<Dockerfile, DockerfileStatus>();
   for (const d of project.dockerfiles) {
-    const purpose = pathPurpose(d.path);
+    const declared = pathPurpose(d.path) === undefined ? declaredPurpose(project, d) : undefined;
+    const purpose = declared?.purpose ?? pathPurpose(d.path);
     const users = d.usedBy.filter((s) => compose.get(s.file)?.deployed && !isDevStageName(buildTarget(s)));
     let targets: (string | undefined)[];
     let release: boolean;
     let reason: string;
     if (purpose === 'development' || purpose === 'test' || purpose === 'example' || purpose === 'unused') {
       release = users.length > 0;
-      reason = release ? 'built by a deployed service' : purpose === 'example' ? 'an example' : `named or placed for ${purpose === 'unused' ? 'nothing in use' : purpose}`;
+      reason = release ? 'built by a deployed service' : declared ? `for development: ${declared.reason}` : purpose === 'example' ? 'an example' : `named or placed for ${purpose === 'unused' ? 'nothing in use' : purpose}`;
       targets = users.map((s) => buildTarget(s));
     } else if (users.length > 0) {
       release = true;

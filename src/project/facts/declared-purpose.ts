@@ -1,0 +1,62 @@
+/**
+ * What a deploy file says about itself: its leading comments (`# Docker compose for
+ * development purposes only.`) or a README paragraph that names it (`This
+ * docker-compose.yml is configured for local testing only, and is not intended for
+ * production use.`). Maintainers write this where a file name does not say it.
+ */
+import type { Project, TextFile } from '../model.js';
+import { basename, dirname, joinPath } from '../paths.js';
+
+/** Words that declare a file is not for production use. */
+const NOT_FOR_PRODUCTION = new RegExp(
+  [
+    String.raw`\bfor\s+(?:local\s+)?(?:development|dev|testing|test|debugging)(?:\s+(?:purposes?|use|usage|environments?))?\s+only\b`,
+    String.raw`\b(?:development|dev|local[\s-]+development|local[\s-]+testing|testing|local)\s+(?:purposes?\s+|use\s+|usage\s+|environments?\s+)?only\b`,
+    String.raw`\bnot\s+(?:\w+\s+)?(?:intended|meant|suitable|designed|recommended|ready|supposed\s+to\s+be\s+used)\s+(?:for|in)\s+(?:a\s+)?production\b`,
+    String.raw`\b(?:do\s+not|don't|never)\s+(?:use|run|deploy)\s+(?:this|it)?\s*(?:\w+\s+)?in\s+(?:a\s+)?production\b`,
+    String.raw`\bnot\s+for\s+production\b`,
+  ].join('|'),
+  'i',
+);
+
+export interface DeclaredPurpose {
+  purpose: 'development';
+  /** For messages: `its comments say "for development purposes only"`. */
+  reason: string;
+}
+
+/** The first comment block of a YAML file or Dockerfile (`#` lines before the first other line). */
+function leadingComments(lines: readonly string[]): string {
+  const out: string[] = [];
+  for (const line of lines.slice(0, 40)) {
+    const t = line.trim();
+    if (t === '' || t === '---' || /^#\s*(syntax|escape|check)\s*=/i.test(t)) continue; // blank lines, YAML start, parser directives
+    if (!t.startsWith('#')) break;
+    out.push(t.replace(/^#+\s?/, ''));
+  }
+  return out.join(' ');
+}
+
+const quote = (m: RegExpExecArray): string => m[0].replace(/\s+/g, ' ').trim();
+
+/** What the file itself or a README says it is for; undefined when nothing is declared. */
+export function declaredPurpose(project: Project, file: TextFile): DeclaredPurpose | undefined {
+  const header = leadingComments(file.lines);
+  const own = NOT_FOR_PRODUCTION.exec(header);
+  if (own) return { purpose: 'development', reason: `its comments say "${quote(own)}"` };
+  const name = basename(file.path);
+  const sameName = [...project.composeFiles, ...project.dockerfiles].filter((f) => basename(f.path) === name).length;
+  for (const readme of project.readmes) {
+    const dir = dirname(readme.path);
+    for (const paragraph of readme.text.split(/\n\s*\n/)) {
+      const m = NOT_FOR_PRODUCTION.exec(paragraph);
+      if (!m) continue;
+      // The paragraph names the file: by its path from the README, or by its name when no other file has it.
+      const names = [...paragraph.matchAll(/[\w./-]*(?:compose|stack|Dockerfile)[\w.-]*/gi)].map((x) => x[0].replace(/^\.\//, '').replace(/[.,:;]+$/, ''));
+      if (names.some((n) => joinPath(dir, n) === file.path || (n === name && sameName === 1))) {
+        return { purpose: 'development', reason: `${readme.path} says it is "${quote(m)}"` };
+      }
+    }
+  }
+  return undefined;
+}
