@@ -175,12 +175,47 @@ describe('entrypoint scripts', () => {
     expect(words(p?.main)).toBe('gunicorn app:app');
   });
 
-  it('the branches of a `case "$1"` are read, its patterns are not commands', async () => {
-    const p = await imageProcess({
+  it('a `case "$1"` runs the branch the command picks; its patterns are not commands', async () => {
+    const files = {
       Dockerfile: 'FROM python:3.12\nCOPY entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\nCMD ["web"]\n',
-      'entrypoint.sh': '#!/bin/sh\ncase "$1" in\n  web|server) exec gunicorn app:app ;;\n  worker) exec celery -A app worker ;;\nesac\n',
+      'entrypoint.sh': '#!/bin/sh\ncase "$1" in\n  web|server) exec gunicorn app:app ;;\n  worker) exec celery -A app worker ;;\n  *) exec "$@" ;;\nesac\n',
+    };
+    expect(flow(await imageProcess(files))).toEqual(['entrypoint.sh → gunicorn app:app']);
+    const worker = await serviceProcess({ ...files, 'docker-compose.yml': 'services:\n  worker:\n    build: .\n    command: worker\n' }, 'worker');
+    expect(flow(worker)).toEqual(['entrypoint.sh → celery -A app worker']);
+    const other = await serviceProcess({ ...files, 'docker-compose.yml': 'services:\n  cron:\n    build: .\n    command: ["python", "cron.py"]\n' }, 'cron');
+    expect(flow(other)).toEqual(['entrypoint.sh → python cron.py']);
+  });
+
+  it('a step under `if [ "$1" = … ]` runs only when the command says so', async () => {
+    const files = {
+      Dockerfile: 'FROM python:3.12\nCOPY docker-entrypoint.sh /\nENTRYPOINT ["/docker-entrypoint.sh"]\nCMD ["uwsgi", "/code/etc/uwsgi.ini"]\n',
+      'docker-entrypoint.sh': '#!/bin/sh\nset -e\nif [ "$1" = \'/venv/bin/uwsgi\' ]; then\n    /venv/bin/python manage.py migrate --noinput\nfi\nexec "$@"\n',
+    };
+    expect(flow(await imageProcess(files))).toEqual(['docker-entrypoint.sh → set -e', 'docker-entrypoint.sh → [ $1 = /venv/bin/uwsgi ]', 'docker-entrypoint.sh → uwsgi /code/etc/uwsgi.ini']);
+    const full = { ...files, Dockerfile: files.Dockerfile.replace('"uwsgi"', '"/venv/bin/uwsgi"') };
+    expect(flow(await imageProcess(full))).toContain('docker-entrypoint.sh → /venv/bin/python manage.py migrate --noinput');
+  });
+
+  it('the node image pattern: `${1#-}` and `set -- node "$@"`; unknown conditions keep their steps', async () => {
+    const p = await imageProcess({
+      Dockerfile: 'FROM node:22\nCOPY entrypoint.sh /usr/local/bin/\nENTRYPOINT ["entrypoint.sh"]\nCMD ["node", "server.js"]\n',
+      'entrypoint.sh': '#!/bin/sh\nif [ "${1#-}" != "${1}" ] || [ -z "$(command -v "${1}")" ]; then\n  set -- node "$@"\nfi\nif [ "$RUN_MIGRATIONS" = "true" ]; then npx prisma migrate deploy; fi\nexec "$@"\n',
     });
-    expect(flow(p)).toEqual(['entrypoint.sh → gunicorn app:app', 'entrypoint.sh → celery -A app worker']);
+    // `A || B` as a condition is not decided: its body is kept, as is a test of an unknown variable.
+    expect(flow(p)).toEqual([
+      'entrypoint.sh → [ ${1#-} != ${1} ]',
+      'entrypoint.sh → [ -z $(command -v ${1}) ]',
+      'entrypoint.sh → set -- node $@',
+      'entrypoint.sh → [ $RUN_MIGRATIONS = true ]',
+      'entrypoint.sh → npx prisma migrate deploy',
+      'entrypoint.sh → node server.js',
+    ]);
+    const simple = await imageProcess({
+      Dockerfile: 'FROM node:22\nCOPY entrypoint.sh /usr/local/bin/\nENTRYPOINT ["entrypoint.sh"]\nCMD ["node", "server.js"]\n',
+      'entrypoint.sh': '#!/bin/sh\nif [ "${1#-}" != "$1" ]; then\n  set -- node "$@"\nfi\nexec "$@"\n',
+    });
+    expect(flow(simple)).toEqual(['entrypoint.sh → [ ${1#-} != $1 ]', 'entrypoint.sh → node server.js']);
   });
 
   it('`sh start.sh` reads the script', async () => {

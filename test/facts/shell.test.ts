@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeWords, flagValues, parseArgv, parseShell, plainWords, programOf, splitArgs, type SimpleCommand } from '../../src/project/facts/shell.js';
+import { composeWords, flagValues, guardsAllow, parseArgv, parseShell, plainWords, programOf, splitArgs, type SimpleCommand } from '../../src/project/facts/shell.js';
 
 /** The words of each simple command, the shape most cases are checked against. */
 const words = (commands: SimpleCommand[]) => commands.map((c) => c.words);
@@ -184,3 +184,33 @@ describe('flagValues, splitArgs, plainWords', () => {
     expect(plainWords(input)).toEqual(expected);
   });
 });
+
+describe('guards: the conditions a command runs under', () => {
+  const text = 'if [ "$1" = uwsgi ]; then\n  migrate\nelif [ "$1" = web ]; then\n  warm\nelse\n  other\nfi\ncase "$1" in\n  web|api) gunicorn ;;\n  -*) flags ;;\n  *) anything ;;\nesac\nalways\n';
+  const runs = (args: string[]) => parseShell(text).filter((c) => guardsAllow(c.guards, args) && !c.words[0].startsWith('[')).map((c) => c.words[0]);
+  it.each([
+    [['uwsgi'], ['migrate', 'anything', 'always']],
+    [['web'], ['warm', 'gunicorn', 'always']],
+    [['--help'], ['other', 'flags', 'always']],
+  ])('with $1 = %j', (args, expected) => {
+    expect(runs(args)).toEqual(expected);
+  });
+
+  it('unknown positional parameters decide nothing', () => {
+    expect(parseShell(text).filter((c) => guardsAllow(c.guards, [undefined])).map((c) => c.words[0])).toContain('migrate');
+  });
+
+  it.each([
+    ['[ -z "$1" ]', [], true],
+    ['[ -n "$1" ]', [], false],
+    ['[[ "$1" == gun* ]]', ['gunicorn'], true],
+    ['test "$1" != x', ['x'], false],
+    ['! [ "$1" = x ]', ['x'], false],
+    ['[ "$#" -eq 0 ]', [], true],
+    ['[ "$HOME" = /root ]', ['x'], true],
+  ])('if %s (args %j): body runs = %s', (cond, args, expected) => {
+    const body = parseShell(`if ${cond}; then body; fi`).find((c) => c.words[0] === 'body')!;
+    expect(guardsAllow(body.guards, args as string[])).toBe(expected);
+  });
+});
+

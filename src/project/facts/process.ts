@@ -9,7 +9,7 @@ import type { Range } from '../range.js';
 import { getValue, type YNode } from '../yaml-tree.js';
 import { resolvedString } from '../load-compose.js';
 import { basename as pathBasename, dirname, joinPath, selfAndAncestors } from '../paths.js';
-import { composeWords, INIT_PROGRAMS, basename, joinWords, parseArgv, parseShell, type ComposeWords, type SimpleCommand } from './shell.js';
+import { composeWords, guardsAllow, INIT_PROGRAMS, basename, joinWords, parseArgv, parseShell, type ComposeWords, type Positional, type SimpleCommand } from './shell.js';
 import { copyFact, hasTransparentEntrypoint, imageFacts, sourceOfImagePath, type ImageFacts } from './image.js';
 import { baseService, buildTarget, serviceImage, serviceInit } from './service.js';
 import { packageManagerRun } from './commands.js';
@@ -240,14 +240,36 @@ function uwsgiExtras(x: Expansion, c: SimpleCommand): { option: string; command:
   return out;
 }
 
+/** `set -- a b` or `set a b` (not `set -e`, `set -o pipefail`): new positional parameters. */
+function setsPositional(words: readonly string[]): boolean {
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i];
+    if (w === '--') return true;
+    if (w === '-o' || w === '+o') i++;
+    else if (!/^[-+]/.test(w)) return true;
+  }
+  return false;
+}
+
 /** `"$@"`, `$@`, `${@}`, `$*`: the arguments the script was given. */
 function isArgsWord(w: string): boolean {
   return /^(\$@|\$\{@\}|\$\*|\$\{\*\})$/.test(w);
 }
 
-function expand(x: Expansion, commands: SimpleCommand[], part: CommandPart, via: string[], file: string, args: string[], depth: number, out: ProcessStep[]): void {
+/**
+ * Follows commands into the steps the container runs. `positional` is what `$1`… hold in a script
+ * run with known arguments: a step under a condition those decide against is left out
+ * (`if [ "$1" = 'uwsgi' ]; then migrate` when the command is gunicorn; `case "$1"` branches).
+ */
+function expand(x: Expansion, commands: SimpleCommand[], part: CommandPart, via: string[], file: string, args: string[], depth: number, out: ProcessStep[], positional?: Positional): void {
   for (const c of commands) {
     if (c.words.length === 0) continue;
+    if (positional) {
+      if (!guardsAllow(c.guards, positional)) continue;
+      // `set -- node "$@"` and `shift` change what `$1` holds.
+      if (c.program === 'set' && setsPositional(c.words)) positional = undefined;
+      else if (c.program === 'shift') positional = positional.slice(Number(c.words[1] ?? 1) || 1);
+    }
     // `exec "$@"` in an entrypoint script: the CMD runs here.
     if (isArgsWord(c.words[0])) {
       const rest = [...args, ...c.words.slice(1).filter((w) => !isArgsWord(w))];
@@ -261,7 +283,8 @@ function expand(x: Expansion, commands: SimpleCommand[], part: CommandPart, via:
       const path = scriptWord.includes('/') || /\.(sh|bash)$/.test(scriptWord) ? projectFileFor(x, scriptWord) : undefined;
       const script = path ? x.scripts.get(path) : undefined;
       if (script) {
-        expand(x, parseShell(script.text), part, [...via, pathBasename(script.path)], script.path, scriptArgs.map((a) => (isArgsWord(a) ? a : a)), depth + 1, out);
+        const known: Positional = scriptArgs.flatMap((a) => (isArgsWord(a) ? (positional ?? args.map(() => undefined)) : [a.includes('$') || a.includes('`') ? undefined : a]));
+        expand(x, parseShell(script.text), part, [...via, pathBasename(script.path)], script.path, scriptArgs, depth + 1, out, known);
         // What follows `sh script.sh` in the same list still runs.
         continue;
       }

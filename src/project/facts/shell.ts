@@ -316,7 +316,15 @@ export interface SimpleCommand {
   heredocs: string[];
   /** Depth of `sh -c` nesting it was found at. */
   depth: number;
+  /** The `if`/`case` conditions it runs under, outermost first (absent: none). */
+  guards?: Guard[];
 }
+
+/**
+ * A condition a command runs under: an `if` test (negated in the `elif`/`else` branches after it)
+ * or a `case` branch. Only tests of one simple command are kept; others are unknown and left out.
+ */
+export type Guard = { kind: 'test'; words: string[]; negated: boolean } | { kind: 'case'; subject: string; patterns: string[]; previous: string[] };
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 export const INIT_PROGRAMS = new Set(['tini', 'tini-static', 'dumb-init', 'docker-init', 'catatonit', 'init', 's6-svscan', 'runsvdir', 'my_init']);
@@ -351,14 +359,37 @@ export function parseShell(text: string, options: ParseOptions = {}, depth = 0):
   let pipeline = 0;
   let position = 0;
   let after: ShellOp | undefined;
-  let pending: { words: string[]; heredocs: string[]; position: number }[] = [];
+  let pending: { words: string[]; heredocs: string[]; position: number; guards: Guard[] }[] = [];
+  // Open `if` and `case` compounds, outermost first.
+  type IfFrame = { kind: 'if'; state: 'cond' | 'body'; previous: string[][][]; cond: string[][]; inElse: boolean };
+  type CaseFrame = { kind: 'case'; subject: string; patterns: string[]; previous: string[] };
+  const frames: (IfFrame | CaseFrame)[] = [];
+  const topIf = (): IfFrame | undefined => {
+    const f = frames.at(-1);
+    return f?.kind === 'if' ? f : undefined;
+  };
+  const guardsNow = (): Guard[] => {
+    const out: Guard[] = [];
+    for (const f of frames) {
+      if (f.kind === 'case') {
+        out.push({ kind: 'case', subject: f.subject, patterns: [...f.patterns], previous: [...f.previous] });
+        continue;
+      }
+      if (f.state !== 'body') continue;
+      for (const prev of f.previous) if (prev.length === 1) out.push({ kind: 'test', words: prev[0], negated: true });
+      if (!f.inElse && f.cond.length === 1) out.push({ kind: 'test', words: f.cond[0], negated: false });
+    }
+    return out;
+  };
   const endPipeline = (next: ShellOp | undefined) => {
     const piped = pending.length > 1;
     for (const p of pending) {
       for (const c of unwrap(p.words, depth, true, options)) {
         const inner = c.depth > depth;
+        const guards = [...p.guards, ...(c.guards ?? [])];
         out.push({
           ...c,
+          ...(guards.length ? { guards } : {}),
           heredocs: c.heredocs.length ? c.heredocs : p.heredocs,
           pipeline: inner ? c.pipeline + pipeline * 1000 : pipeline,
           position: inner ? c.position : p.position,
@@ -380,36 +411,73 @@ export function parseShell(text: string, options: ParseOptions = {}, depth = 0):
     after = next;
   };
   const endCommand = () => {
-    if (current.length > 0) pending.push({ words: current, heredocs, position: position++ });
+    // Leading `if`/`then`/`elif`/`else`/`fi` open and close conditions; the rest is the command.
+    for (;;) {
+      const w = current[0];
+      const f = topIf();
+      if (w === 'if') frames.push({ kind: 'if', state: 'cond', previous: [], cond: [], inElse: false });
+      else if (w === 'then' && f) f.state = 'body';
+      else if (w === 'elif' && f) Object.assign(f, { previous: [...f.previous, f.cond], cond: [], state: 'cond' });
+      else if (w === 'else' && f) Object.assign(f, { previous: [...f.previous, f.cond], cond: [], state: 'body', inElse: true });
+      else if (w === 'fi' && f) frames.pop();
+      else break;
+      current = current.slice(1);
+    }
+    if (current.length > 0) {
+      const f = topIf();
+      // A condition's commands run (and guard what follows `then`); they run under the outer conditions only.
+      if (f?.state === 'cond') {
+        f.cond.push(current);
+        frames.pop();
+        pending.push({ words: current, heredocs, position: position++, guards: guardsNow() });
+        frames.push(f);
+      } else pending.push({ words: current, heredocs, position: position++, guards: guardsNow() });
+    }
     current = [];
     heredocs = [];
   };
-  // `case WORD in pattern|pattern) commands ;; … esac`: patterns are not commands.
-  let caseDepth = 0;
-  let caseState: 'none' | 'head' | 'pattern' = 'none';
+  // `case WORD in pattern|pattern) commands ;; … esac`: patterns are not commands; they guard the branch.
+  let caseState: 'none' | 'head' | 'subject' | 'pattern' = 'none';
+  const topCase = (): CaseFrame | undefined => {
+    const f = frames.at(-1);
+    return f?.kind === 'case' ? f : undefined;
+  };
   for (const t of tokens) {
+    if (caseState === 'subject') {
+      if (t.kind === 'word') topCase()!.subject = t.value;
+      caseState = 'head';
+      continue;
+    }
     if (caseState === 'head') {
       if (t.kind === 'word' && t.value === 'in') caseState = 'pattern';
       continue;
     }
     if (caseState === 'pattern') {
-      if (t.kind === 'word' && t.value === 'esac') caseState = 'none';
-      else if (t.kind === 'op' && t.value === ')') caseState = 'none';
-      if (caseState === 'none' && t.kind === 'word') caseDepth = Math.max(0, caseDepth - 1);
+      if (t.kind === 'word' && t.value === 'esac') {
+        caseState = 'none';
+        frames.pop();
+      } else if (t.kind === 'op' && t.value === ')') caseState = 'none';
+      else if (t.kind === 'word' && t.value !== '(') topCase()?.patterns.push(t.value.replace(/^\(/, ''));
       continue;
     }
     if (t.kind === 'word' && current.length === 0 && t.value === 'case') {
-      caseState = 'head';
-      caseDepth++;
+      endCommand();
+      frames.push({ kind: 'case', subject: '', patterns: [], previous: [] });
+      caseState = 'subject';
       continue;
     }
-    if (t.kind === 'word' && current.length === 0 && t.value === 'esac' && caseDepth > 0) {
-      caseDepth--;
-      continue;
-    }
-    if (t.kind === 'op' && t.value === ';;' && caseDepth > 0) {
+    if (t.kind === 'word' && current.length === 0 && t.value === 'esac' && topCase()) {
       endCommand();
       if (pending.length) endPipeline(';');
+      frames.pop();
+      continue;
+    }
+    if (t.kind === 'op' && t.value === ';;' && topCase()) {
+      endCommand();
+      if (pending.length) endPipeline(';');
+      const f = topCase()!;
+      f.previous.push(...f.patterns);
+      f.patterns = [];
       caseState = 'pattern';
       continue;
     }
@@ -777,4 +845,112 @@ export function plainWords(words: readonly string[]): string[] {
   const c = parseArgv(words)[0];
   if (!c || c.words.length === 0) return [];
   return [c.program, ...c.words.slice(1)];
+}
+
+/** Positional parameters of a script: `$1`… as far as known (undefined: not known). */
+export type Positional = readonly (string | undefined)[];
+
+/**
+ * Whether a command's guards let it run with these positional parameters: false only when one
+ * is decidably false (`if [ "$1" = 'uwsgi' ]` with `$1` = `gunicorn`); unknown conditions hold.
+ */
+export function guardsAllow(guards: readonly Guard[] | undefined, positional: Positional): boolean {
+  return !(guards ?? []).some((g) => evaluateGuard(g, positional) === false);
+}
+
+function evaluateGuard(g: Guard, positional: Positional): boolean | undefined {
+  if (g.kind === 'case') {
+    const subject = resolveWord(g.subject, positional);
+    if (subject === undefined) return undefined;
+    const matches = (patterns: string[]) => patterns.some((p) => globMatch(p, subject));
+    return matches(g.patterns) && !matches(g.previous);
+  }
+  let words = g.words;
+  let negated = g.negated;
+  while (words[0] === '!') {
+    negated = !negated;
+    words = words.slice(1);
+  }
+  const value = evaluateTest(words, positional);
+  return value === undefined ? undefined : value !== negated;
+}
+
+/** `[ a = b ]`, `[ a != b ]`, `[[ a == pattern ]]`, `test -z a`, `[ -n a ]`; anything else is unknown. */
+function evaluateTest(words: string[], positional: Positional): boolean | undefined {
+  let inner: string[];
+  let double = false;
+  if (words[0] === '[' && words.at(-1) === ']') inner = words.slice(1, -1);
+  else if (words[0] === '[[' && words.at(-1) === ']]') {
+    inner = words.slice(1, -1);
+    double = true;
+  } else if (words[0] === 'test') inner = words.slice(1);
+  else return undefined;
+  if (inner.length === 2 && (inner[0] === '-z' || inner[0] === '-n')) {
+    const v = resolveWord(inner[1], positional);
+    return v === undefined ? undefined : (v === '') === (inner[0] === '-z');
+  }
+  if (inner.length !== 3 || !['=', '==', '!='].includes(inner[1])) return undefined;
+  const a = resolveWord(inner[0], positional);
+  const b = double ? inner[2] : resolveWord(inner[2], positional);
+  if (a === undefined || b === undefined) return undefined;
+  const equal = double ? (b.includes('$') ? undefined : globMatch(b, a)) : a === b;
+  if (equal === undefined) return undefined;
+  return inner[1] === '!=' ? !equal : equal;
+}
+
+/** A word with `$1`, `${1}`, `${1#-}`, `${1%.sh}`, `$#` expanded; undefined when it depends on anything else. */
+function resolveWord(word: string, positional: Positional): string | undefined {
+  let unknown = false;
+  const out = word.replace(/\$(\d)|\$\{(\d)(?:([#%])([^}]*))?\}|\$#|\$\{#\}|\$[@*]|\$\{[@*]\}/g, (m, bare: string, braced: string, op: string, pattern: string) => {
+    if (m === '$#' || m === '${#}') {
+      if (positional.some((p) => p === undefined)) unknown = true;
+      return String(positional.length);
+    }
+    if (/[@*]/.test(m)) {
+      if (positional.some((p) => p === undefined)) unknown = true;
+      return positional.join(' ');
+    }
+    const i = Number(bare ?? braced);
+    if (i === 0) {
+      unknown = true;
+      return '';
+    }
+    const v = positional[i - 1] ?? (i > positional.length ? '' : undefined);
+    if (v === undefined || (pattern !== undefined && pattern.includes('$'))) {
+      unknown = true;
+      return '';
+    }
+    if (op === '#') return trimGlob(v, pattern, 'prefix');
+    if (op === '%') return trimGlob(v, pattern, 'suffix');
+    return v;
+  });
+  return unknown || out.includes('$') ? undefined : out;
+}
+
+/** `${x#pattern}` / `${x%pattern}`: the shortest match of a glob removed from the start or end. */
+function trimGlob(value: string, pattern: string, end: 'prefix' | 'suffix'): string {
+  for (let n = 0; n <= value.length; n++) {
+    const part = end === 'prefix' ? value.slice(0, n) : value.slice(value.length - n);
+    if (globMatch(pattern, part)) return end === 'prefix' ? value.slice(n) : value.slice(0, value.length - n);
+  }
+  return value;
+}
+
+/** Shell pattern matching (`*`, `?`, `[…]`), as `case` and `[[ == ]]` do. */
+export function globMatch(pattern: string, text: string): boolean {
+  let re = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '*') re += '.*';
+    else if (c === '?') re += '.';
+    else if (c === '[') {
+      const end = pattern.indexOf(']', i + 2);
+      if (end < 0) re += '\\[';
+      else {
+        re += `[${pattern.slice(i + 1, end).replace(/^!/, '^').replace(/\\/g, '\\\\')}]`;
+        i = end;
+      }
+    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`, 's').test(text);
 }
