@@ -428,6 +428,18 @@ export function pid1(p: ContainerProcess): { name: string; command: SimpleComman
   return { name: c.program, command: c };
 }
 
+/**
+ * Whether the main step is PID 1: the container runs it directly in exec form, or runs one
+ * entrypoint script directly that `exec`s it (`exec node server.js`). Not through a package
+ * manager, a shell without exec, or an init.
+ */
+export function mainIsPid1(p: ContainerProcess): boolean {
+  const main = p.main;
+  if (!main || !p.entrypointKnown || hasInit(p) || p.commands.length !== 1 || !p.commands[0].exec || p.commands[0].background) return false;
+  if (main.via.length === 0) return main.command === p.commands[0] || (main.command.exec && main.command.depth === 0);
+  return main.via.length === 1 && /\.(sh|bash)$|entrypoint|docker-/.test(main.via[0]) && main.command.exec && !main.command.background && !main.command.piped;
+}
+
 /** The part a finding about a service's start command goes to: its own `command`/`entrypoint` when it has one. */
 export function reportPart(p: ContainerProcess): CommandPart {
   if (!p.service) return p.at;

@@ -11,7 +11,7 @@ import type { Range } from '../range.js';
 import { basename, dirname, isInside, joinPath } from '../paths.js';
 import { normalize, type TsConfigInfo } from './load-extras.js';
 import { sourceOfImagePath, type ImageFacts } from '../facts/image.js';
-import { hasInit, type ContainerProcess, type ProcessStep } from '../facts/process.js';
+import { hasInit, mainIsPid1, type ContainerProcess, type ProcessStep } from '../facts/process.js';
 import { packageManagerRun } from '../facts/commands.js';
 import { isNotShippedPath } from '../facts/deploy.js';
 import { parseShell, type SimpleCommand } from '../facts/shell.js';
@@ -221,9 +221,9 @@ export function linkEntries(project: Project, tsconfigs: TsConfigInfo[], documen
       entry = { file, via: e.via, origin: e.origin, services: [], pid1: e.pid1, init: e.init, reachable: [], ...(e.framework ? { framework: e.framework } : {}) };
       if (e.dockerfile) entry.dockerfile = e.dockerfile;
       byFile.set(file, entry);
-    } else if (e.dockerfile && !entry.dockerfile) {
-      // A container link is more specific than a package.json one.
-      Object.assign(entry, { via: e.via, origin: e.origin, dockerfile: e.dockerfile, pid1: e.pid1, init: e.init });
+    } else if ((e.dockerfile && !entry.dockerfile) || (e.service && entry.services.length === 0)) {
+      // A container link is more specific than a package.json one, and a deployed service's than an image built on its own.
+      Object.assign(entry, { via: e.via, origin: e.origin, pid1: e.pid1, init: e.init, ...(e.dockerfile ? { dockerfile: e.dockerfile } : {}) });
     }
     if (e.service && !entry.services.some((s) => s.file === e.service!.file && s.name === e.service!.name)) entry.services.push(e.service);
   };
@@ -250,8 +250,8 @@ export function linkEntries(project: Project, tsconfigs: TsConfigInfo[], documen
         via: script ? `${where} (${script})` : where,
         origin: { file: proc.at.file, range: proc.at.range },
         ...(unit.dockerfile ? { dockerfile: unit.dockerfile.path } : {}),
-        // node itself is PID 1 only when the container runs it directly (no shell, no package manager, no script).
-        pid1: main && step.via.length === 0 && proc.commands.length === 1 && proc.commands[0].exec && /^(node|nodejs|bun|ts-node|ts-node-esm)$/.test(step.command.program),
+        // node itself is PID 1 when the container runs it directly, or an entrypoint script run directly `exec`s it.
+        pid1: main && /^(node|nodejs|bun|ts-node|ts-node-esm)$/.test(step.command.program) && mainIsPid1(proc),
         init: hasInit(proc),
         ...(target.kind === 'framework' ? { framework: target.name } : {}),
         ...(unit.service ? { service: { file: unit.service.file.path, name: unit.service.name } } : {}),

@@ -2,6 +2,8 @@ import { defineRule } from '../rule.js';
 import type { Dockerfile } from '../../project/model.js';
 import { splitArgs } from '../../project/facts/shell.js';
 import { runCommands } from '../../project/facts/image.js';
+import { buildContextOf } from '../../project/facts/process.js';
+import { basename, isInside } from '../../project/paths.js';
 import { short as shorten } from '../util/text.js';
 
 type MessageId = 'npmInstall' | 'lockFlag' | 'pipUnpinned' | 'goGet' | 'update' | 'pipenvInstall' | 'uvSync' | 'jsUnpinned';
@@ -135,6 +137,13 @@ function otherProblem(words: string[]): Problem | undefined {
   return undefined;
 }
 
+/** The lockfile a message says the command fails to enforce. */
+const ENFORCED_LOCKFILE: Record<string, readonly string[]> = {
+  npmInstall: ['package-lock.json', 'npm-shrinkwrap.json'],
+  uvSync: ['uv.lock'],
+  pipenvInstall: ['Pipfile.lock'],
+};
+
 /** `CI=true` makes pnpm and Yarn 2+ refuse to change the lockfile; `YARN_ENABLE_IMMUTABLE_INSTALLS`, `UV_FROZEN`/`UV_LOCKED` do too. */
 function immutableEnv(d: Dockerfile): { ci: boolean; uv: boolean } {
   const text = d.instructions.filter((i) => i.keyword === 'ENV' || i.keyword === 'ARG').map((i) => i.args).join('\n');
@@ -154,7 +163,7 @@ export default defineRule({
   docs: {
     summary: 'The image installs dependencies without enforcing the lockfile',
     rationale:
-      'Factor II: declare dependencies completely and exactly, and install exactly what is declared. `npm install`, `yarn install` or `pnpm install` without the frozen-lockfile flag, `pipenv install` without `--deploy` and `uv sync` without `--locked` quietly re-resolve when the lockfile is missing or out of date; `pip install flask` without a version, `go get` and `… update` commands fetch whatever is newest at build time. Two builds of one commit can then ship different dependencies. Installing a global tool (`npm install -g pm2`), packages pinned with `==`, or anything under a constraints file is left alone; so are Dockerfiles named for development (`Dockerfile.dev`).',
+      'Factor II: declare dependencies completely and exactly, and install exactly what is declared. `npm install`, `yarn install` or `pnpm install` without the frozen-lockfile flag, `pipenv install` without `--deploy` and `uv sync` without `--locked` quietly re-resolve when the lockfile is missing or out of date; `pip install flask` without a version, `go get` and `… update` commands fetch whatever is newest at build time. Two builds of one commit can then ship different dependencies. Installing a global tool (`npm install -g pm2`), packages pinned with `==`, or anything under a constraints file is left alone; so are Dockerfiles named for development (`Dockerfile.dev`), and installs whose lockfile is not in the build context at all (dependencies/missing-lockfile reports that; enforcing it would fail the build).',
     fix: 'Use the lockfile-enforcing form: `npm ci`, `yarn install --frozen-lockfile` (`--immutable` on Yarn 2+), `pnpm install --frozen-lockfile`, `bun install --frozen-lockfile`, `pipenv install --deploy`, `uv sync --locked`, `go mod download`, `composer install`. For pip, list packages with exact versions in requirements.txt and `pip install -r requirements.txt`.',
     swarm: 'Swarm runs the same image on every node; the drift happens between builds: a rebuild for a config-only release can pull in new dependency versions.',
     bad: 'COPY package.json ./\nRUN npm install\nRUN pip install gunicorn',
@@ -174,6 +183,9 @@ export default defineRule({
   check({ project, report }) {
     for (const d of project.dockerfiles) {
       const env = immutableEnv(d);
+      // Enforcing a lockfile the build context does not have would fail the build: that is dependencies/missing-lockfile.
+      const context = buildContextOf(project, d);
+      const hasLockfile = (names: readonly string[]) => project.lockfiles.some((f) => names.includes(basename(f.path)) && isInside(f.path, context));
       for (const inst of d.instructions) {
         if (inst.keyword !== 'RUN') continue;
         for (const c of runCommands(d, inst)) {
@@ -182,6 +194,8 @@ export default defineRule({
           let problem = npmProblem(words, env.ci) ?? pythonProblem(words) ?? otherProblem(words);
           if (problem?.messageId === 'uvSync' && env.uv) problem = undefined;
           if (!problem) continue;
+          const needs = ENFORCED_LOCKFILE[problem.messageId] ?? (problem.messageId === 'lockFlag' ? (problem.data.lockfile === 'bun.lock' ? ['bun.lock', 'bun.lockb'] : [String(problem.data.lockfile)]) : undefined);
+          if (needs && !hasLockfile(needs)) continue;
           report({ file: d.path, range: inst.range, messageId: problem.messageId, data: problem.data });
           break;
         }

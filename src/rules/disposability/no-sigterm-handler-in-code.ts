@@ -24,7 +24,7 @@ export default defineRule({
   },
   messages: {
     pid1: 'The server started by {{via}} ({{entry}}) registers no SIGTERM handler{{sigint}}, and node runs as PID 1, where signals without a handler are ignored: each stop waits the whole grace period and ends in SIGKILL, cutting off requests in flight. Handle SIGTERM: close the server, then exit',
-    plain: 'The server started by {{via}} ({{entry}}) registers no SIGTERM handler{{sigint}}: on every update or scale-down node exits at once and requests in flight are cut off. Handle SIGTERM: close the server, then exit',
+    plain: 'The server started by {{via}} ({{entry}}) registers no SIGTERM handler{{sigint}}: when Swarm stops a task (every update or scale-down) the server never closes its connections, and requests in flight are cut off. Handle SIGTERM: close the server, then exit',
   },
   check({ project, report }) {
     const links = project.jsLinks;

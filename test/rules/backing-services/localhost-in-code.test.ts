@@ -10,6 +10,13 @@ ruleTester(rule, {
       name: 'fallback when compose sets the variable',
       files: { 'compose.yaml': `${compose}    environment:\n      MONGODB_URL: mongodb://mongo:27017/app\n`, 'src/db.js': "mongoose.connect(process.env.MONGODB_URL || 'mongodb://localhost:27017/app');\n" },
     },
+    {
+      name: 'the default of a config getter (NestJS ConfigService) when compose sets the variable',
+      files: {
+        'compose.yaml': `${compose}    environment:\n      REDIS_URL: redis://redis:6379\n`,
+        'src/env.service.ts': "export class EnvironmentService {\n  constructor(private configService: ConfigService) {}\n  getRedisUrl(): string {\n    return this.configService.get<string>('REDIS_URL', 'redis://localhost:6379');\n  }\n}\n",
+      },
+    },
     { name: 'fallback documented in .env.example', files: { 'compose.yaml': compose, '.env.example': 'REDIS_URL=redis://redis:6379\n', 'src/r.js': "const url = process.env.REDIS_URL ?? 'redis://localhost:6379';\n" } },
     { name: 'fallback with no deploy files (local dev convenience)', files: { 'src/db.js': "mongoose.connect(process.env.MONGODB_URL || 'mongodb://localhost:27017/app');\n" } },
     {
@@ -38,6 +45,11 @@ ruleTester(rule, {
       name: 'fallback that nothing provides, with deploy files',
       files: { 'compose.yaml': compose, Dockerfile: 'FROM node:20\nCOPY . .\n', 'src/db.js': "const url = process.env.DATABASE_URL || 'postgres://app:app@localhost:5432/app';\n" },
       errors: [{ file: 'src/db.js', line: 1, column: 41, messageId: 'fallback', message: /DATABASE_URL falls back to postgres:\/\/app:\*\*\*@localhost:5432/ }],
+    },
+    {
+      name: 'the default of a config getter that nothing provides, with deploy files',
+      files: { 'compose.yaml': compose, Dockerfile: 'FROM node:20\nCOPY . .\n', 'src/env.service.ts': "export const url = config.get('REDIS_URL', 'redis://localhost:6379');\n" },
+      errors: [{ file: 'src/env.service.ts', line: 1, messageId: 'fallback', message: /REDIS_URL falls back to redis:\/\/localhost:6379/ }],
     },
     {
       name: 'Elasticsearch client',

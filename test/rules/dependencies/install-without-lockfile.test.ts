@@ -23,6 +23,10 @@ ruleTester(rule, {
     { name: 'uv frozen from the environment', files: { Dockerfile: 'FROM python:3.12\nENV UV_LOCKED=1\nRUN uv sync --no-dev\n' } },
     { name: 'install words inside an echo', files: { Dockerfile: 'FROM node:20\nRUN echo "run npm install first" > /README\n' } },
     { name: 'dev stage the final image is not built from', files: { Dockerfile: 'FROM python:3.12 AS base\nRUN pip install -r requirements.txt\nFROM base AS dev\nRUN pip install watchdog\nFROM base AS final\nCMD ["gunicorn", "app:app"]\n' } },
+    {
+      name: 'no lockfile in the build context to enforce (dependencies/missing-lockfile says so): uv sync, npm install, yarn',
+      files: { Dockerfile: 'FROM python:3.12\nRUN uv sync\nFROM node:20\nRUN npm install && yarn install\n', 'pyproject.toml': '[project]\nname = "x"\n', 'package.json': '{}', 'other/uv.lock': '' },
+    },
     { name: 'Dockerfile for development', files: { 'Dockerfile.dev': 'FROM node:20\nCOPY package.json ./\nRUN npm install\n' } },
   ],
   invalid: [
@@ -38,27 +42,27 @@ ruleTester(rule, {
     },
     {
       name: 'RUN <<EOF runs the heredoc as a script',
-      files: { Dockerfile: 'FROM node:20\nRUN <<EOF\nset -e\nnpm install\nEOF\n' },
+      files: { Dockerfile: 'FROM node:20\nRUN <<EOF\nset -e\nnpm install\nEOF\n', 'package-lock.json': '{}' },
       errors: [{ file: 'Dockerfile', line: 2, messageId: 'npmInstall' }],
     },
     {
       name: 'an ARG whose default lacks the lock flag',
-      files: { Dockerfile: 'FROM python:3.12\nARG UV_OPTIONS="--no-dev"\nRUN uv sync $UV_OPTIONS\n' },
+      files: { Dockerfile: 'FROM python:3.12\nARG UV_OPTIONS="--no-dev"\nRUN uv sync $UV_OPTIONS\n', 'uv.lock': '' },
       errors: [{ file: 'Dockerfile', line: 3, messageId: 'uvSync' }],
     },
     {
       name: 'npm install after copying only package.json',
-      files: { Dockerfile: 'FROM node:20-alpine\nWORKDIR /app\nCOPY package.json ./\nRUN npm install --production\nCOPY . .\n' },
+      files: { Dockerfile: 'FROM node:20-alpine\nWORKDIR /app\nCOPY package.json ./\nRUN npm install --production\nCOPY . .\n', 'package-lock.json': '{}' },
       errors: [{ file: 'Dockerfile', line: 4, column: 1, messageId: 'npmInstall', message: /RUN npm install --production does not enforce package-lock\.json/ }],
     },
     {
       name: 'npm i in a chained RUN with cd and an env prefix',
-      files: { 'web/Dockerfile': 'FROM node:20 AS build\nCOPY . /src\nRUN cd /src \\\n && NODE_ENV=development npm i \\\n && npm run build\n' },
+      files: { 'web/Dockerfile': 'FROM node:20 AS build\nCOPY . /src\nRUN cd /src \\\n && NODE_ENV=development npm i \\\n && npm run build\n', 'web/package-lock.json': '{}' },
       errors: [{ file: 'web/Dockerfile', line: 3, messageId: 'npmInstall' }],
     },
     {
       name: 'bare yarn and pnpm install',
-      files: { Dockerfile: 'FROM node:20\nRUN yarn\nRUN pnpm install --prod\n' },
+      files: { Dockerfile: 'FROM node:20\nRUN yarn\nRUN pnpm install --prod\n', 'yarn.lock': '', 'pnpm-lock.yaml': '' },
       errors: [
         { file: 'Dockerfile', line: 2, messageId: 'lockFlag', message: /yarn\.lock.*--frozen-lockfile \(Yarn 1\) or --immutable/ },
         { file: 'Dockerfile', line: 3, messageId: 'lockFlag', message: /pnpm-lock\.yaml/ },
@@ -79,7 +83,7 @@ ruleTester(rule, {
     },
     {
       name: 'pipenv install and uv sync without lock enforcement',
-      files: { Dockerfile: 'FROM python:3.12\nRUN pipenv install --system\nRUN uv sync --no-dev\n' },
+      files: { Dockerfile: 'FROM python:3.12\nRUN pipenv install --system\nRUN uv sync --no-dev\n', 'Pipfile.lock': '{}', 'uv.lock': '' },
       errors: [
         { file: 'Dockerfile', line: 2, messageId: 'pipenvInstall' },
         { file: 'Dockerfile', line: 3, messageId: 'uvSync' },
@@ -87,7 +91,7 @@ ruleTester(rule, {
     },
     {
       name: 'exec-form RUN',
-      files: { Dockerfile: 'FROM node:20\nRUN ["npm", "install"]\n' },
+      files: { Dockerfile: 'FROM node:20\nRUN ["npm", "install"]\n', 'package-lock.json': '{}' },
       errors: [{ file: 'Dockerfile', line: 2, messageId: 'npmInstall' }],
     },
   ],

@@ -27,6 +27,24 @@ ruleTester(rule, {
       errors: [{ file: 'server.js', line: 3, column: 1, messageId: 'pid1', message: /started by Dockerfile CMD \(server\.js\) registers no SIGTERM handler, and node runs as PID 1/ }],
     },
     {
+      name: 'an entrypoint script that `exec`s node leaves node as PID 1',
+      files: {
+        Dockerfile: 'FROM node:20\nWORKDIR /app\nCOPY . .\nENTRYPOINT ["/app/docker-entrypoint.sh"]\n',
+        'docker-entrypoint.sh': '#!/bin/sh\nset -e\nnode migrate.js\nexec node server.js\n',
+        'server.js': "require('express')().listen(3000);\n",
+      },
+      errors: [{ file: 'server.js', line: 1, messageId: 'pid1', message: /node runs as PID 1, where signals without a handler are ignored/ }],
+    },
+    {
+      name: 'an entrypoint script that runs node without exec: the shell is PID 1, nothing claims how node exits',
+      files: {
+        Dockerfile: 'FROM node:20\nWORKDIR /app\nCOPY . .\nENTRYPOINT ["/app/docker-entrypoint.sh"]\n',
+        'docker-entrypoint.sh': '#!/bin/sh\nnode server.js\n',
+        'server.js': "require('express')().listen(3000);\n",
+      },
+      errors: [{ file: 'server.js', line: 1, messageId: 'plain', message: /the server never closes its connections/ }],
+    },
+    {
       name: 'npm start, SIGINT only',
       files: {
         Dockerfile: 'FROM node:20\nCMD ["npm", "start"]\n',

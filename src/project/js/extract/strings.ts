@@ -70,6 +70,11 @@ export function stringsVisitor(scope: Scope): FactVisitor<StringFact[]> {
             fact.name ??= env;
           }
         }
+        const configName = configGetterName(s.node, s.parent);
+        if (configName && !fact.envFallback) {
+          fact.envFallback = configName;
+          fact.name ??= configName;
+        }
         if (s.callNode) {
           const callee = scope.resolveName(s.callNode.callee);
           if (callee) fact.callee = callee;
@@ -81,3 +86,20 @@ export function stringsVisitor(scope: Scope): FactVisitor<StringFact[]> {
     },
   };
 }
+
+/**
+ * `configService.get('REDIS_URL', 'redis://localhost:6379')`: the default of a configuration
+ * getter (NestJS ConfigService, and the like) that looks a variable up by its environment name.
+ * Returns that name when the literal is such a default.
+ */
+function configGetterName(node: Node, parent: Node | undefined): string | undefined {
+  if (parent?.type !== 'CallExpression' || parent.arguments[1] !== node) return undefined;
+  const callee = parent.callee;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return undefined;
+  if (!/^(get|getOrThrow|getString|getOrDefault)$/.test(callee.property.name)) return undefined;
+  const receiver = callee.object.type === 'MemberExpression' && !callee.object.computed && callee.object.property.type === 'Identifier' ? callee.object.property.name : callee.object.type === 'Identifier' ? callee.object.name : '';
+  if (!/config|env|settings/i.test(receiver)) return undefined;
+  const first = parent.arguments[0];
+  return first?.type === 'Literal' && typeof first.value === 'string' && /^[A-Z][A-Z0-9_]*$/.test(first.value) ? first.value : undefined;
+}
+
