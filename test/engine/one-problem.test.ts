@@ -34,6 +34,25 @@ describe('one problem, one finding', () => {
     expect(cmd[0].message).not.toMatch(/\["npm", "start"\]/);
   });
 
+  it('a step the image runs on its own is the image\'s finding, not also the service\'s that only passes arguments', async () => {
+    const messages = await messagesOf({
+      Dockerfile: 'FROM golang:1.22\nWORKDIR /src\nCOPY . .\nENTRYPOINT ["go", "run", "main.go"]\n',
+      'docker-stack.yml': 'services:\n  app:\n    image: acme/app:1.2\n    build: .\n    command: ["serve", "--port", "8080"]\n',
+      'main.go': 'package main\n',
+    });
+    const buildAtStart = messages.filter((m) => m.ruleId === 'build-release-run/build-at-start');
+    expect(buildAtStart.map((m) => `${m.filePath}:${m.line}`)).toEqual(['Dockerfile:4']);
+  });
+
+  it('a service command that replaces the CMD is judged on its own (`--reload` added to the image\'s gunicorn)', async () => {
+    const messages = await messagesOf({
+      Dockerfile: 'FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nCMD ["gunicorn", "app:app"]\n',
+      'requirements.txt': 'gunicorn==22.0.0\n',
+      'docker-stack.yml': 'services:\n  app:\n    image: acme/app:1.2\n    build: .\n    command: ["gunicorn", "app:app", "--reload"]\n',
+    });
+    expect(messages.filter((m) => m.ruleId === 'build-release-run/dev-server-command').map((m) => `${m.filePath}:${m.line}`)).toEqual(['docker-stack.yml:5']);
+  });
+
   it('a key merged from one YAML anchor into several services is one finding naming them', async () => {
     const messages = await messagesOf({
       'docker-stack.yml': 'x-common: &common\n  image: acme/app:1.2.3\n  privileged: true\nservices:\n  web:\n    <<: *common\n  worker:\n    <<: *common\n  cron:\n    <<: *common\n',

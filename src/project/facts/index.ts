@@ -7,7 +7,7 @@ import type { ComposeFile, ComposeService, Dockerfile, Project } from '../model.
 import { composeStatuses, devRegions, dockerfileStatuses, inDevRegion, pathPurpose, sameApp, type ComposeStatus, type DevRegion, type DockerfileStatus } from './deploy.js';
 import { imageFacts, type ImageFacts } from './image.js';
 import { deployInputs, type InputTest } from './image-inputs.js';
-import { imageProcess, serviceProcess, type ContainerProcess } from './process.js';
+import { imageProcess, serviceProcess, type ContainerProcess, type ProcessStep } from './process.js';
 import { envFilePaths, serviceEnv, type ServiceEnv } from './service.js';
 import { referencedNames } from '../compose/docker-cli.js';
 import { instructionPairs } from '../load-dockerfile.js';
@@ -36,6 +36,11 @@ export interface Facts {
    * compose service's that overrides `command` or `entrypoint` (the others start their image's).
    */
   startedProcesses(): ContainerProcess[];
+  /**
+   * The steps a finding about this process may be about: for a compose service, those its image does
+   * not run on its own (a step from the image's ENTRYPOINT that the image runs anyway is the image's finding).
+   */
+  stepsToJudge(proc: ContainerProcess): ProcessStep[];
   /**
    * Whether a file reaches a deployed container: copied into a release image from its build context,
    * or bind-mounted by a deployed service. Undefined when it cannot be told (no release image, a COPY
@@ -96,6 +101,22 @@ export function createFacts(project: Project): Facts {
     imageProcess: (d, target) => imageProcess(project, d, target),
     serviceProcess: (service) => serviceProcess(project, service),
     startedProcesses: () => (started ??= startedProcesses()),
+    stepsToJudge(proc) {
+      if (!proc.service || !proc.image) return proc.steps;
+      // Only when the image's own process is judged too (it is one of the started processes).
+      if (!dockerfileMap().get(proc.image.dockerfile)?.targets.includes(proc.image.target)) return proc.steps;
+      const own = imageProcess(project, proc.image.dockerfile, proc.image.target);
+      if (!own) return proc.steps;
+      // The same command at the same place; or the image's exec-form ENTRYPOINT itself with the service's
+      // arguments appended (`ENTRYPOINT ["go", "run", "."]` + `command: serve`). A CMD the service replaces is its own.
+      const entrypoint = proc.image.entrypoint?.exec;
+      const words = (s: ProcessStep) => s.command.words.join('\u0000');
+      const same = (a: ProcessStep, b: ProcessStep) =>
+        a.file === b.file &&
+        a.via.join('\u0000') === b.via.join('\u0000') &&
+        (words(a) === words(b) || (b.via.length === 0 && entrypoint !== undefined && words(b) === entrypoint.join('\u0000') && b.command.words.every((w, i) => a.command.words[i] === w)));
+      return proc.steps.filter((s) => !own.steps.some((o) => same(s, o)));
+    },
     deployInputs: () => (inputs ??= { test: deployInputs(project, composeMap(), dockerfileMap()) }).test,
     environmentOf(path) {
       const file = project.composeFiles.find((f) => f.path === path);

@@ -32,7 +32,7 @@ export default defineRule({
       // A command that is only the migration (or ends in an admin step) is a one-off job: that is the good pattern.
       if (isAdminStep(proc.main.command.words)) return;
       // The innermost one says what really migrates (`npm run migrate` → `prisma migrate deploy`).
-      const migration = proc.steps.filter((s) => s !== proc.main && isMigration(s.command.words)).sort((a, b) => b.via.length - a.via.length)[0];
+      const migration = project.facts.stepsToJudge(proc).filter((s) => s !== proc.main && isMigration(s.command.words)).sort((a, b) => b.via.length - a.via.length)[0];
       if (!migration) return;
       seen.add(at.range);
       report({ file: at.file, range: at.range, messageId: 'migration', data: { step: short(describeStep(migration), 80) } });

@@ -29,7 +29,7 @@ export default defineRule({
       if (!proc) return;
       const at = reportPart(proc);
       if (seen.has(at.range)) return;
-      const step = proc.steps.find((s) => isBuildStep(s.command.words));
+      const step = project.facts.stepsToJudge(proc).find((s) => isBuildStep(s.command.words));
       if (!step) return;
       seen.add(at.range);
       report({ file: at.file, range: at.range, messageId: 'buildStep', data: { step: short(describeStep(step), 80) } });

@@ -80,7 +80,7 @@ export default defineRule({
       if (!proc) return;
       const at = reportPart(proc);
       if (seen.has(at.range)) return;
-      for (const step of proc.steps) {
+      for (const step of project.facts.stepsToJudge(proc)) {
         const reason = devServerReason(step.command.words);
         if (!reason) continue;
         seen.add(at.range);

@@ -98,7 +98,7 @@ export default defineRule({
       if (!proc) return;
       const at = reportPart(proc);
       if (seen.has(at.range)) return;
-      const problem = findProblem(proc.steps.map((s) => s.command), proc.image, proc.service);
+      const problem = findProblem(project.facts.stepsToJudge(proc).map((s) => s.command), proc.image, proc.service);
       if (!problem) return;
       seen.add(at.range);
       report({ file: at.file, range: at.range, messageId: problem.messageId, data: { where: at.where, name: problem.name, step: short(problem.step) } });

@@ -30,7 +30,7 @@ export default defineRule({
       if (!proc) return;
       const at = reportPart(proc);
       if (seen.has(at.range)) return;
-      for (const step of proc.steps) {
+      for (const step of project.facts.stepsToJudge(proc)) {
         const attached = step.via.find((v) => /^uwsgi (attach|smart-attach|mule)/.test(v));
         const manager = attached ? 'uwsgi attach-daemon' : processManagerOf(step.command.words);
         if (!manager) continue;
