@@ -229,3 +229,16 @@ describe('what a deploy file says about itself', () => {
     expect(statuses['contrib/docker-compose.yml']).toMatch(/^development/);
   });
 });
+
+describe('what a README says, sentence by sentence', () => {
+  it('a claim about the compose tool beside a sentence naming the stack file leaves the stack file deployed', async () => {
+    const statuses = await composeStatuses({
+      'docker-compose.yml': 'services:\n  node:\n    build: .\n',
+      'docker-stack.yml': 'services:\n  node:\n    image: acme/node:1.2\n',
+      Dockerfile: 'FROM node:22\n',
+      'README.md':
+        '- You use `docker-compose` for local development only (docker-compose was never intended to be\na production deployment tool anyway).\n- The `docker-compose.yml` is not meant for `docker stack deploy` in Docker Swarm,\nit\'s meant for happy local development. Use `docker-stack.yml` for Swarm.\n',
+    });
+    expect(statuses['docker-stack.yml']).toBe('stack deployed speaks');
+  });
+});

@@ -37,6 +37,14 @@ function leadingComments(lines: readonly string[]): string {
   return out.join(' ');
 }
 
+/** A compose/stack file or Dockerfile named in prose: `docker-compose.yml`, `deploy/stack.yaml`, `Dockerfile.dev`. */
+const FILE_NAME = /[\w./-]*(?:compose|stack)[\w.-]*\.ya?ml\b|[\w./-]*Dockerfile(?:\.[\w-]+)?\b/gi;
+
+/** Sentences and list items of a document: a claim is about the files named in the same sentence. */
+function sentences(text: string): string[] {
+  return text.split(/\n\s*\n|\n\s*(?:[-*+]|\d+\.)\s+|(?<=[.!?])\s+(?=[A-Z`*_])/);
+}
+
 const quote = (m: RegExpExecArray): string => m[0].replace(/\s+/g, ' ').trim();
 
 /** What the file itself or a README says it is for; undefined when nothing is declared. */
@@ -48,11 +56,11 @@ export function declaredPurpose(project: Project, file: TextFile): DeclaredPurpo
   const sameName = [...project.composeFiles, ...project.dockerfiles].filter((f) => basename(f.path) === name).length;
   for (const readme of project.readmes) {
     const dir = dirname(readme.path);
-    for (const paragraph of readme.text.split(/\n\s*\n/)) {
-      const m = NOT_FOR_PRODUCTION.exec(paragraph);
+    for (const sentence of sentences(readme.text)) {
+      const m = NOT_FOR_PRODUCTION.exec(sentence);
       if (!m) continue;
-      // The paragraph names the file: by its path from the README, or by its name when no other file has it.
-      const names = [...paragraph.matchAll(/[\w./-]*(?:compose|stack|Dockerfile)[\w.-]*/gi)].map((x) => x[0].replace(/^\.\//, '').replace(/[.,:;]+$/, ''));
+      // The sentence names the file: by its path from the README, or by its name when no other file has it.
+      const names = [...sentence.matchAll(FILE_NAME)].map((x) => x[0].replace(/^\.\//, ''));
       if (names.some((n) => joinPath(dir, n) === file.path || (n === name && sameName === 1))) {
         return { purpose: 'development', reason: `${readme.path} says it is "${quote(m)}"` };
       }
