@@ -53,6 +53,15 @@ describe('one problem, one finding', () => {
     expect(messages.filter((m) => m.ruleId === 'build-release-run/dev-server-command').map((m) => `${m.filePath}:${m.line}`)).toEqual(['docker-stack.yml:5']);
   });
 
+  it('a step of a start script that two images run is one finding', async () => {
+    const messages = await messagesOf({
+      'docker/default.Dockerfile': 'FROM python:3.12\nWORKDIR /etc/app\nCOPY bootstrap.sh ./\nCMD ["./bootstrap.sh"]\n',
+      'docker/alpine.Dockerfile': 'FROM python:3.12-alpine\nWORKDIR /etc/app\nCOPY bootstrap.sh ./\nCMD ["./bootstrap.sh"]\n',
+      'bootstrap.sh': '#!/bin/sh\npython manage.py migrate\nexec gunicorn app.wsgi\n',
+    });
+    expect(messages.filter((m) => m.ruleId === 'admin-processes/migration-in-start-command')).toHaveLength(1);
+  });
+
   it('a key merged from one YAML anchor into several services is one finding naming them', async () => {
     const messages = await messagesOf({
       'docker-stack.yml': 'x-common: &common\n  image: acme/app:1.2.3\n  privileged: true\nservices:\n  web:\n    <<: *common\n  worker:\n    <<: *common\n  cron:\n    <<: *common\n',

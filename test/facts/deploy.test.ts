@@ -242,3 +242,31 @@ describe('what a README says, sentence by sentence', () => {
     expect(statuses['docker-stack.yml']).toBe('stack deployed speaks');
   });
 });
+
+describe('a folder that says it holds examples', () => {
+  it('compose files beside a README titled as examples are examples; the root README title does not count', async () => {
+    const statuses = await composeStatuses({
+      'contrib/docker-compose/README.md': 'Docker-Compose Examples\n=======================\n\nHere are few Docker Compose examples:\n',
+      'contrib/docker-compose/basic.yml': 'services:\n  app:\n    image: acme/app:latest\n',
+      'docker-stack.yml': 'services:\n  vote:\n    image: acme/vote:1.2\n',
+      'README.md': '# Example Voting App\n\nA sample app with examples of everything.\n',
+    });
+    expect(statuses).toEqual({ 'contrib/docker-compose/basic.yml': 'example', 'docker-stack.yml': 'stack deployed speaks' });
+  });
+});
+
+describe('named variants beside the main compose file', () => {
+  it('docker-compose.build.yml beside docker-compose.yml is a variant; the plain name is the main file', async () => {
+    const statuses = await composeStatuses({
+      'docker/docker-compose.yml': 'services:\n  web:\n    image: ghcr.io/acme/web:release\n',
+      'docker/docker-compose.build.yml': 'services:\n  web:\n    build:\n      context: ..\n      dockerfile: docker/Dockerfile\n',
+      'docker/Dockerfile': 'FROM node:22\n',
+    });
+    expect(statuses).toEqual({ 'docker/docker-compose.yml': 'main deployed speaks', 'docker/docker-compose.build.yml': 'override' });
+  });
+
+  it('two named files with no plain one beside them both stay main', async () => {
+    const statuses = await composeStatuses({ 'a/compose.web.yml': 'services:\n  web:\n    image: a:1\n', 'a/compose.worker.yml': 'services:\n  worker:\n    image: a:1\n' });
+    expect(Object.values(statuses)).toEqual(['main deployed speaks', 'main deployed speaks']);
+  });
+});

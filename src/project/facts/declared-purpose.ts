@@ -20,7 +20,7 @@ const NOT_FOR_PRODUCTION = new RegExp(
 );
 
 export interface DeclaredPurpose {
-  purpose: 'development';
+  purpose: 'development' | 'example';
   /** For messages: `its comments say "for development purposes only"`. */
   reason: string;
 }
@@ -40,6 +40,15 @@ function leadingComments(lines: readonly string[]): string {
 /** A compose/stack file or Dockerfile named in prose: `docker-compose.yml`, `deploy/stack.yaml`, `Dockerfile.dev`. */
 const FILE_NAME = /[\w./-]*(?:compose|stack)[\w.-]*\.ya?ml\b|[\w./-]*Dockerfile(?:\.[\w-]+)?\b/gi;
 
+/** The first line of a document that is not blank or an underline (`===`), without `#` marks. */
+function titleOf(text: string): string | undefined {
+  for (const line of text.split(/\r?\n/).slice(0, 10)) {
+    const t = line.replace(/^#+\s*/, '').trim();
+    if (t && !/^[=\-]+$/.test(t)) return t.slice(0, 80);
+  }
+  return undefined;
+}
+
 /** Sentences and list items of a document: a claim is about the files named in the same sentence. */
 function sentences(text: string): string[] {
   return text.split(/\n\s*\n|\n\s*(?:[-*+]|\d+\.)\s+|(?<=[.!?])\s+(?=[A-Z`*_])/);
@@ -52,6 +61,11 @@ export function declaredPurpose(project: Project, file: TextFile): DeclaredPurpo
   const header = leadingComments(file.lines);
   const own = NOT_FOR_PRODUCTION.exec(header);
   if (own) return { purpose: 'development', reason: `its comments say "${quote(own)}"` };
+  // A folder whose README is titled as examples (`Docker-Compose Examples`) holds examples; the root README names the project.
+  const folder = dirname(file.path);
+  const folderReadme = folder === '.' ? undefined : project.readmes.find((r) => dirname(r.path) === folder);
+  const title = folderReadme ? titleOf(folderReadme.text) : undefined;
+  if (folderReadme && title && /\b(examples|samples)\b/i.test(title)) return { purpose: 'example', reason: `${folderReadme.path} is titled "${title}"` };
   const name = basename(file.path);
   const sameName = [...project.composeFiles, ...project.dockerfiles].filter((f) => basename(f.path) === name).length;
   for (const readme of project.readmes) {

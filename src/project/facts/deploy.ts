@@ -142,6 +142,9 @@ function onlyLoopbackPorts(file: ComposeFile): boolean {
   return ports > 0;
 }
 
+/** The names docker compose looks for by default. */
+const PLAIN_COMPOSE_NAME = /^(docker-)?compose\.ya?ml$/i;
+
 const STACK_NAME = /^(docker-stack([.\-_][\w.-]*)?|[\w.-]*stack[\w.-]*)\.ya?ml$/i;
 
 /** The other compose file of the project every service of this one `extends` (`extends: {file: docker-compose.yml}`). */
@@ -169,6 +172,7 @@ function baseRole(project: Project, file: ComposeFile): { role: ComposeRole; rea
   if (purpose === 'example') return { role: 'example', reason: 'an example or documentation file' };
   if (purpose === 'unused') return { role: 'unused', reason: 'named as an old or unused file' };
   const declared = declaredPurpose(project, file);
+  if (declared?.purpose === 'example') return { role: 'example', reason: `an example: ${declared.reason}` };
   if (declared) return { role: 'development', reason: `for development: ${declared.reason}` };
   if (STACK_NAME.test(name)) return { role: 'stack', reason: 'named like a stack file' };
   if (purpose === 'production') return { role: 'production', reason: 'named for production or deployment' };
@@ -200,7 +204,13 @@ const RANK: Record<ComposeRole, number> = {
  */
 export function composeStatuses(project: Project): Map<ComposeFile, ComposeStatus> {
   const chosen = new Set(project.stackFiles ?? []);
-  const roles = project.composeFiles.map((file) => ({ file, ...(chosen.has(file.path) ? { role: 'chosen' as const, reason: 'named with --stack' } : baseRole(project, file)) }));
+  const roles: { file: ComposeFile; role: ComposeRole; reason: string }[] = project.composeFiles.map((file) => ({ file, ...(chosen.has(file.path) ? { role: 'chosen' as const, reason: 'named with --stack' } : baseRole(project, file)) }));
+  // `docker-compose.build.yml` beside `docker-compose.yml`, neither marked otherwise: the file with the plain name is the main one.
+  for (const r of roles) {
+    if (r.role !== 'main' || PLAIN_COMPOSE_NAME.test(basename(r.file.path))) continue;
+    const plain = roles.find((o) => o !== r && o.role === 'main' && dirname(o.file.path) === dirname(r.file.path) && PLAIN_COMPOSE_NAME.test(basename(o.file.path)));
+    if (plain) Object.assign(r, { role: 'override', reason: `a variant of ${basename(plain.file.path)} beside it` });
+  }
   // Main compose files at the root outrank deeper ones of the same role.
   const candidates = roles.filter((r) => RANK[r.role] <= RANK.main);
   const bestRank = Math.min(...(candidates.length ? candidates : roles).map((r) => RANK[r.role]));
@@ -254,7 +264,7 @@ export function dockerfileStatuses(project: Project, compose: Map<ComposeFile, C
     let reason: string;
     if (purpose === 'development' || purpose === 'test' || purpose === 'example' || purpose === 'unused') {
       release = users.length > 0;
-      reason = release ? 'built by a deployed service' : declared ? `for development: ${declared.reason}` : purpose === 'example' ? 'an example' : `named or placed for ${purpose === 'unused' ? 'nothing in use' : purpose}`;
+      reason = release ? 'built by a deployed service' : declared ? `${declared.purpose === 'example' ? 'an example' : 'for development'}: ${declared.reason}` : purpose === 'example' ? 'an example' : `named or placed for ${purpose === 'unused' ? 'nothing in use' : purpose}`;
       targets = users.map((s) => buildTarget(s));
     } else if (users.length > 0) {
       release = true;

@@ -446,6 +446,15 @@ export function reportPart(p: ContainerProcess): CommandPart {
   return p.parts.find((x) => x.source === 'compose-command') ?? p.parts.find((x) => x.source === 'compose-entrypoint') ?? p.at;
 }
 
+/**
+ * A step written in a shell script (an entrypoint or start script), as a key: the same step reached
+ * from several images that run the script is one problem, with one finding. Undefined otherwise.
+ */
+export function scriptStepKey(step: ProcessStep): string | undefined {
+  if (step.via.length === 0 || /(^|\/)package\.json$/.test(step.file) || /(^|\/)[^/]*Dockerfile[^/]*$|\.ya?ml$/i.test(step.file)) return undefined;
+  return `${step.file}\u0000${step.command.words.join(' ')}`;
+}
+
 /** A step for a message: its words, and how it was reached (`npm start → node server.js`). */
 export function describeStep(step: ProcessStep): string {
   const text = joinWords(step.command.raw.length ? step.command.raw : step.command.words);

@@ -50,6 +50,8 @@ export interface CallFact {
   range: Range;
   args: Value[];
   ctx?: Context;
+  /** For `setInterval` with a local callback: what the callback calls and how many values it assigns outside itself. */
+  callback?: { calls: string[]; assignments: number };
 }
 
 export interface EnvReadFact {

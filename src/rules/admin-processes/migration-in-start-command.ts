@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { isAdminStep, isMigration } from '../../project/facts/commands.js';
-import { describeStep, reportPart, type ContainerProcess } from '../../project/facts/process.js';
+import { describeStep, reportPart, type ContainerProcess, scriptStepKey } from '../../project/facts/process.js';
 import { short } from '../util/text.js';
 
 export default defineRule({
@@ -34,7 +34,9 @@ export default defineRule({
       // The innermost one says what really migrates (`npm run migrate` → `prisma migrate deploy`).
       const migration = project.facts.stepsToJudge(proc).filter((s) => s !== proc.main && isMigration(s.command.words)).sort((a, b) => b.via.length - a.via.length)[0];
       if (!migration) return;
-      seen.add(at.range);
+      const key = scriptStepKey(migration);
+      if (key && seen.has(key)) return;
+      seen.add(at.range).add(key);
       report({ file: at.file, range: at.range, messageId: 'migration', data: { step: short(describeStep(migration), 80) } });
     };
     for (const proc of project.facts.startedProcesses()) inspect(proc);

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { isBuildStep } from '../../project/facts/commands.js';
-import { describeStep, reportPart, type ContainerProcess } from '../../project/facts/process.js';
+import { describeStep, reportPart, type ContainerProcess, scriptStepKey } from '../../project/facts/process.js';
 import { short } from '../util/text.js';
 
 export default defineRule({
@@ -31,7 +31,9 @@ export default defineRule({
       if (seen.has(at.range)) return;
       const step = project.facts.stepsToJudge(proc).find((s) => isBuildStep(s.command.words));
       if (!step) return;
-      seen.add(at.range);
+      const key = scriptStepKey(step);
+      if (key && seen.has(key)) return;
+      seen.add(at.range).add(key);
       report({ file: at.file, range: at.range, messageId: 'buildStep', data: { step: short(describeStep(step), 80) } });
     };
     for (const proc of project.facts.startedProcesses()) inspect(proc);

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { basename } from '../../project/facts/shell.js';
-import { reportPart, type ContainerProcess } from '../../project/facts/process.js';
+import { reportPart, type ContainerProcess, scriptStepKey } from '../../project/facts/process.js';
 import { short } from '../util/text.js';
 
 /** Package-runner prefixes in front of a tool (`npx nodemon`, `pnpm exec vite`, `bunx next dev`). */
@@ -83,7 +83,9 @@ export default defineRule({
       for (const step of project.facts.stepsToJudge(proc)) {
         const reason = devServerReason(step.command.words);
         if (!reason) continue;
-        seen.add(at.range);
+        const key = scriptStepKey(step);
+        if (key && seen.has(key)) return;
+        seen.add(at.range).add(key);
         const script = [...step.via].reverse().find((v) => / script "/.test(v));
         const top = proc.steps.find((s) => s.via.length === 0 || !s.via.some((v) => / script "/.test(v)));
         if (script && top) {

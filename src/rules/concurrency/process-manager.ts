@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { processManagerOf } from '../../project/facts/commands.js';
-import { describeStep, reportPart, type ContainerProcess } from '../../project/facts/process.js';
+import { describeStep, reportPart, type ContainerProcess, scriptStepKey } from '../../project/facts/process.js';
 import { short } from '../util/text.js';
 
 export default defineRule({
@@ -34,7 +34,9 @@ export default defineRule({
         const attached = step.via.find((v) => /^uwsgi (attach|smart-attach|mule)/.test(v));
         const manager = attached ? 'uwsgi attach-daemon' : processManagerOf(step.command.words);
         if (!manager) continue;
-        seen.add(at.range);
+        const key = scriptStepKey(step);
+        if (key && seen.has(key)) return;
+        seen.add(at.range).add(key);
         report({ file: at.file, range: at.range, messageId: manager === 'pm2' ? 'pm2' : 'manager', data: { where: at.where, manager, step: short(describeStep(step), 80) } });
         return;
       }

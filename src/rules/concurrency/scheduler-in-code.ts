@@ -17,6 +17,18 @@ function period(ms: number): string {
   return `${Math.round(ms / 60_000)} min`;
 }
 
+/** Calls that only read or report: fetching, parsing, comparing, looking up, logging. */
+const READ_CALL = /(^|[.:])(fetch|get\w*|find\w*|read\w*|load\w*|list\w*|query|select|count|has|includes|check\w*|compare\w*|parse\w*|stringify|json|text|then|catch|finally|resolve|debug|info|warn|error|log|trace|verbose|now|toISOString|toString|valueOf|min|max|floor|ceil|round|keys|values|entries|map|filter|some|every|test|match|split|join|trim|slice|replace|startsWith|endsWith|toLowerCase|toUpperCase|Number|String|Boolean|Date|URL|Error)$/;
+
+/**
+ * A timer that only refreshes a value of its own process (`setInterval(check, 48 h)` where check fetches the
+ * latest version and stores it in `this.latestVersion`): every replica needs its own copy, so it is not a job.
+ */
+function refreshesProcessState(call: CallFact): boolean {
+  const cb = call.callback;
+  return cb !== undefined && cb.assignments > 0 && cb.calls.every((c) => READ_CALL.test(c));
+}
+
 export default defineRule({
   id: 'concurrency/scheduler-in-code',
   factor: 'concurrency',
@@ -28,7 +40,7 @@ export default defineRule({
   docs: {
     summary: 'Scheduled jobs run inside the web process',
     rationale:
-      "Factor VIII: scale out via the process model, with one process type per kind of work. A scheduler inside the web server (`node-cron`'s `cron.schedule`, `cron`'s `new CronJob`, `node-schedule`, or `setInterval` with a period of 15 minutes or more) runs in every replica: with three replicas the nightly report is sent three times and cleanup jobs race. twelvelint reports schedulers in files the server entry reaches (or, without a linked entry, in the file that calls `listen`). Agenda and BullMQ repeatable jobs lock through their backing store and are fine.",
+      "Factor VIII: scale out via the process model, with one process type per kind of work. A scheduler inside the web server (`node-cron`'s `cron.schedule`, `cron`'s `new CronJob`, `node-schedule`, or `setInterval` with a period of 15 minutes or more) runs in every replica: with three replicas the nightly report is sent three times and cleanup jobs race. A timer whose callback only reads (fetches, looks up, parses, logs) and stores the result in its own process (`this.latestVersion = …`) refreshes a per-process cache every replica needs, and is left alone. twelvelint reports schedulers in files the server entry reaches (or, without a linked entry, in the file that calls `listen`). Agenda and BullMQ repeatable jobs lock through their backing store and are fine.",
     fix: 'Move scheduled work to its own process type: a separate service with one replica (`worker: node dist/cron.js`), a Swarm job (`mode: replicated-job` triggered by an external scheduler), or a queue with repeatable jobs (BullMQ, Agenda) that runs each job once.',
     swarm: 'Every task of a replicated service runs the same code; `deploy.replicas: 3` means three schedulers.',
     bad: "cron.schedule('0 3 * * *', sendDailyReport); // in server.js\napp.listen(3000);",
@@ -52,7 +64,7 @@ export default defineRule({
         if (call.callee === 'setInterval') {
           const r = resolve(call.args[1], () => null);
           const ms = r.kind === 'known' && typeof r.value === 'number' ? r.value : undefined;
-          if (ms !== undefined && ms >= LONG_PERIOD_MS) found.push({ call, messageId: 'interval', data: { period: period(ms) } });
+          if (ms !== undefined && ms >= LONG_PERIOD_MS && !refreshesProcessState(call)) found.push({ call, messageId: 'interval', data: { period: period(ms) } });
         }
       }
       if (found.length === 0) continue;

@@ -3,6 +3,10 @@ import { ruleTester } from '../../support/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a path the deployed compose file mounts explicitly',
+      files: { Dockerfile: 'FROM node:20-slim\nCOPY . /app\nVOLUME /app/data\nCMD ["node", "/app/server.js"]\n', 'compose.yaml': 'services:\n  app:\n    image: acme/app:1.2\n    volumes:\n      - ./data:/app/data\n' },
+    },
     { name: 'no VOLUME', files: { Dockerfile: 'FROM node:20-slim\nCOPY . /app\nCMD ["node", "/app/server.js"]\n' } },
     { name: 'database image data directory', files: { Dockerfile: 'FROM postgres:16\nCOPY init.sql /docker-entrypoint-initdb.d/\nVOLUME /var/lib/postgresql/data\n' } },
     { name: 'stateful store built on MinIO', files: { 'storage/Dockerfile': 'FROM minio/minio:RELEASE.2024-06-13T22-53-53Z\nVOLUME ["/data"]\n' } },

@@ -18,5 +18,26 @@ ruleTester(rule, {
       files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    environment:\n      SMTP_HOST: ${SMTP_HOST}\n      MAIL: smtp://$SMTP_HOST\n' },
       errors: [{ file: 'compose.yaml', line: 5, column: 18, message: /SMTP_HOST is not set in the deploy environment.*and in 1 more place; set it, or write \$\{SMTP_HOST:-default\}/ }],
     },
+    {
+      name: 'optional settings handed on as they are: one info finding per file naming them; a variable required elsewhere is set',
+      files: {
+        'docker-stack.yml':
+          'services:\n  db:\n    image: postgres:16.3\n    environment:\n      - POSTGRES_USER=${POSTGRES_USER:?err}\n    healthcheck:\n      test: ["CMD-SHELL", "pg_isready -U ${POSTGRES_USER}"]\n  app:\n    image: acme/app:1.2\n    environment:\n      - SMTP_HOST=${SMTP_HOST}\n      - SMTP_PORT=${SMTP_PORT}\n',
+      },
+      errors: [{ file: 'docker-stack.yml', line: 11, messageId: 'passThrough', severity: 'info', message: /^2 optional settings are handed on from the deploy environment \(SMTP_HOST, SMTP_PORT\)/ }],
+    },
+    {
+      name: 'a file that marks nothing as required: each setting handed on is reported (POSTGRES_PASSWORD empty stops postgres)',
+      files: { 'docker-stack.yml': 'services:\n  db:\n    image: postgres:16.3\n    environment:\n      POSTGRES_USER: ${POSTGRES_USER}\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n' },
+      errors: [
+        { file: 'docker-stack.yml', line: 5, messageId: 'unset' },
+        { file: 'docker-stack.yml', line: 6, messageId: 'unset' },
+      ],
+    },
+    {
+      name: 'a map-form value that only contains the variable is not a hand-on',
+      files: { 'docker-stack.yml': 'services:\n  app:\n    image: acme/app:1.2\n    environment:\n      OPTS: mode=${MODE}\n' },
+      errors: [{ file: 'docker-stack.yml', line: 5, messageId: 'unset' }],
+    },
   ],
 });

@@ -48,6 +48,10 @@ export function callsVisitor(scope: Scope): FactVisitor<{ calls: CallFact[]; sig
         if (node.type === 'NewExpression') fact.isNew = true;
         if (ctx) fact.ctx = ctx;
         calls.push(fact);
+        if (callee === 'setInterval') {
+          const body = callbackBody(scope, node.arguments[0]);
+          if (body) fact.callback = summarizeCallback(scope, body);
+        }
         if (/^process[.:](on|once|addListener|prependListener)$/.test(callee)) {
           const signal = stringOf(node.arguments[0]);
           if (signal && /^SIG[A-Z0-9]+$/.test(signal)) signalHandlers.push({ signal, range: toRange(node), calls: handlerCalls(scope, node.arguments[1]) });
@@ -58,14 +62,40 @@ export function callsVisitor(scope: Scope): FactVisitor<{ calls: CallFact[]; sig
   };
 }
 
-/** The callees a handler calls (nested functions included), resolved; undefined when the handler is not a local function. */
-function handlerCalls(scope: Scope, arg: Node | undefined): string[] | undefined {
+/** The body of a callback argument: an inline function, or a local function or `const f = () => …` named by it. */
+function callbackBody(scope: Scope, arg: Node | undefined): Node | undefined {
   let fn = unwrap(arg);
   if (fn?.type === 'Identifier') {
     const name = fn.name;
     fn = scope.functions.get(name) ?? (scope.decls.get(name)?.count === 1 ? unwrap(scope.decls.get(name)?.init) : undefined);
   }
   if (!fn || (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression' && fn.type !== 'FunctionDeclaration')) return undefined;
+  return fn.body as Node;
+}
+
+/** What a timer callback does: the callees it calls (resolved) and how many values it assigns to `this.x` or outer variables. */
+function summarizeCallback(scope: Scope, body: Node): { calls: string[]; assignments: number } {
+  const calls: string[] = [];
+  const locals = new Set<string>();
+  let assignments = 0;
+  const walk = (n: Node): void => {
+    if (calls.length > 50) return;
+    if (n.type === 'CallExpression' || n.type === 'NewExpression') calls.push(scope.resolveName(n.callee) ?? '?');
+    if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier') locals.add(n.id.name);
+    if (n.type === 'AssignmentExpression') {
+      const target = unwrap(n.left);
+      if (target?.type === 'MemberExpression' || (target?.type === 'Identifier' && !locals.has(target.name))) assignments++;
+    }
+    forEachChild(n, walk);
+  };
+  walk(body);
+  return { calls, assignments };
+}
+
+/** The callees a handler calls (nested functions included), resolved; undefined when the handler is not a local function. */
+function handlerCalls(scope: Scope, arg: Node | undefined): string[] | undefined {
+  const body = callbackBody(scope, arg);
+  if (!body) return undefined;
   const out: string[] = [];
   // A second, small walk: which function handles the signal, and what its calls resolve to, is known only once the main walk is over.
   const walk = (n: Node): void => {
@@ -73,6 +103,6 @@ function handlerCalls(scope: Scope, arg: Node | undefined): string[] | undefined
     if (n.type === 'CallExpression' || n.type === 'NewExpression') out.push(scope.resolveName(n.callee) ?? '?');
     forEachChild(n, walk);
   };
-  walk(fn.body as Node);
+  walk(body);
   return out;
 }
