@@ -1,16 +1,10 @@
-import path from 'node:path';
 import type { ComposeFile, Project } from './model.js';
 import { overrideBaseName } from './classify.js';
-import { basename, dirname } from './paths.js';
+import { basename, dirname, joinPath } from './paths.js';
 import { resolvedString } from './load-compose.js';
 import { getValue } from './yaml-tree.js';
 
 /** Project-relative, normalized, forward slashes; may start with `../`. */
-export function joinPath(dir: string, rel: string): string {
-  if (rel.startsWith('/')) return path.posix.normalize(rel);
-  return path.posix.normalize(path.posix.join(dir === '.' ? '' : dir, rel)) || '.';
-}
-
 /** Cross-file facts: override pairs, service → Dockerfile, existence of referenced paths. */
 export function link(project: Project): void {
   linkOverrides(project.composeFiles);

@@ -13,8 +13,10 @@ export function dirname(p: string): string {
 
 /** `dir` joined with `rel`, normalized; an absolute `rel` stays absolute. */
 export function joinPath(dir: string, rel: string): string {
-  if (rel.startsWith('/')) return path.posix.normalize(rel);
-  return path.posix.normalize(path.posix.join(dir === '.' ? '' : dir, rel)) || '.';
+  // No trailing slash (`build: ../` from `docker/` is `.`, not `./`): paths are compared as strings.
+  if (rel.startsWith('/')) return path.posix.normalize(rel).replace(/(.)\/+$/, '$1');
+  const joined = path.posix.normalize(path.posix.join(dir === '.' ? '' : dir, rel)).replace(/\/+$/, '');
+  return joined === '' || joined === '.' ? '.' : joined;
 }
 
 /** True when `p` is `dir` or inside it. */

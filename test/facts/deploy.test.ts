@@ -270,3 +270,11 @@ describe('named variants beside the main compose file', () => {
     expect(Object.values(statuses)).toEqual(['main deployed speaks', 'main deployed speaks']);
   });
 });
+
+describe('paths', () => {
+  it('a compose build context with a trailing slash is the same folder (`build: ../` from docker/ is the root)', async () => {
+    const project = await load({ 'docker/compose.yml': 'services:\n  app:\n    build: ../\n    image: a:1\n', Dockerfile: 'FROM node:22\n' });
+    expect(project.composeFiles[0].services[0].buildContext).toBe('.');
+    expect(project.dockerfiles[0].usedBy).toHaveLength(1);
+  });
+});

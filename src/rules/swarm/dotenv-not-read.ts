@@ -1,6 +1,5 @@
 import { defineRule } from '../rule.js';
-import { dirname } from '../../project/paths.js';
-import { joinPath } from '../../project/link.js';
+import { dirname, joinPath } from '../../project/paths.js';
 import { interpolatedScalars, loadable } from '../../project/compose/docker-cli.js';
 import type { Range } from '../../project/range.js';
 
