@@ -80,7 +80,7 @@ export async function analyse(options: AnalyseOptions): Promise<Audit> {
   const needs = new Set<RuleInput>(toRun.flatMap((r) => r.inputs));
   const { project, diagnostics: loadDiagnostics } = await loadProject(discovery, {
     needs,
-    deployEnv: options.deployEnv ?? new Map(),
+    deployEnv: withShellVariables(options.deployEnv ?? new Map()),
     maxFileSize: config.maxFileSize,
     sourcePrefilters: toRun.filter((r) => r.inputs.includes('source') && r.sourcePrefilter).map((r) => r.sourcePrefilter as RegExp),
     ...(stack.length ? { stackFiles: stack } : {}),
@@ -291,3 +291,13 @@ function toFileResults(findings: readonly Finding[]): FileResult[] {
   }
   return [...map.values()];
 }
+
+/**
+ * The shell that runs `docker stack deploy` always sets PWD (`$PWD/Caddyfile` is not `/Caddyfile`):
+ * taken as the compose file's folder, where the deploy is usually run, unless the user gives it.
+ */
+function withShellVariables(env: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+  if (env.has('PWD')) return env;
+  return new Map([...env, ['PWD', '.']]);
+}
+

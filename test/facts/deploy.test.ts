@@ -278,3 +278,25 @@ describe('paths', () => {
     expect(project.dockerfiles[0].usedBy).toHaveLength(1);
   });
 });
+
+describe('install files in the docs', () => {
+  it.each([
+    ['docs/install/docker/plain/docker-compose.yml', 'production'],
+    ['docs/content/files/setup-docker/docker-compose.yml', 'production'],
+    ['docs/examples/docker-compose.yml', 'example'],
+    ['docs/docker-compose.yml', 'example'],
+    ['docs/install/dev/docker-compose.yml', 'development'],
+  ])('%s → %s', (path, expected) => {
+    expect(pathPurpose(path)).toBe(expected);
+  });
+});
+
+describe('declared in comments, more wordings', () => {
+  it('"This configuration file is for the **development** setup."', async () => {
+    const statuses = await composeStatuses({
+      'compose.yaml': '# This configuration file is for the **development** setup.\n# For a production example please refer to getredash/setup repository on GitHub.\nservices:\n  server:\n    build: .\n',
+      Dockerfile: 'FROM python:3.12\n',
+    });
+    expect(statuses).toEqual({ 'compose.yaml': 'development speaks' });
+  });
+});

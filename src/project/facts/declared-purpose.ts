@@ -15,6 +15,7 @@ const NOT_FOR_PRODUCTION = new RegExp(
     String.raw`\bnot\s+(?:\w+\s+)?(?:intended|meant|suitable|designed|recommended|ready|supposed\s+to\s+be\s+used)\s+(?:for|in)\s+(?:a\s+)?production\b`,
     String.raw`\b(?:do\s+not|don't|never)\s+(?:use|run|deploy)\s+(?:this|it)?\s*(?:\w+\s+)?in\s+(?:a\s+)?production\b`,
     String.raw`\bnot\s+for\s+production\b`,
+    String.raw`\b(?:is|are)\s+for\s+(?:the\s+|a\s+)?(?:local\s+)?(?:development|dev)\s+(?:setup|environment|env|purposes?|use|stack)\b`,
   ].join('|'),
   'i',
 );
@@ -58,7 +59,8 @@ const quote = (m: RegExpExecArray): string => m[0].replace(/\s+/g, ' ').trim();
 
 /** What the file itself or a README says it is for; undefined when nothing is declared. */
 export function declaredPurpose(project: Project, file: TextFile): DeclaredPurpose | undefined {
-  const header = leadingComments(file.lines);
+  // Markdown emphasis in comments (`**development**`) does not change what they say.
+  const header = leadingComments(file.lines).replace(/[*_]{1,3}(\w[^*_]*\w)[*_]{1,3}/g, '$1');
   const own = NOT_FOR_PRODUCTION.exec(header);
   if (own) return { purpose: 'development', reason: `its comments say "${quote(own)}"` };
   // A folder whose README is titled as examples (`Docker-Compose Examples`) holds examples; the root README names the project.

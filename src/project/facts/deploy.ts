@@ -49,7 +49,10 @@ export function pathPurpose(path: string): PathPurpose {
   if (DEV_WORD.test(name) || /(^|\/)\.devcontainer\//.test(path)) return 'development';
   if (EXAMPLE_WORD.test(name)) return 'example';
   if (UNUSED_WORD.test(name)) return 'unused';
-  const dir = NOT_DEPLOYED_DIR.exec(path);
+  // A folder below `docs/` says more than `docs/` itself (`docs/install/dev/`).
+  const dir = NOT_DEPLOYED_DIR.exec(path.replace(/(^|\/)docs?\//i, '$1')) ?? NOT_DEPLOYED_DIR.exec(path);
+  // `docs/install/docker/plain/docker-compose.yml`: what the install guide has users download and run.
+  if (dir && /^docs?$/i.test(dir[2]) && INSTALL_DOCS_DIR.test(path)) return 'production';
   if (dir) {
     const d = dir[2].toLowerCase();
     if (/^(docs?|examples?|samples?|demos?|tutorials?|playground|sandbox)$/.test(d)) return 'example';
@@ -59,6 +62,9 @@ export function pathPurpose(path: string): PathPurpose {
   if (PROD_WORD.test(name) || DEPLOY_DIR.test(path)) return 'production';
   return undefined;
 }
+
+/** A folder of the docs that holds install files: `docs/install/…`, `docs/content/files/setup-docker/…`. */
+const INSTALL_DOCS_DIR = /(^|\/)docs?\/(?:[^/]+\/)*[^/]*(install|installation|setup|deploy|deployment|self-?host(?:ing|ed)?|production)[^/]*\//i;
 
 /** Folders that hold what is deployed: `deploy/compose.yml`, `stacks/app.yml`. */
 const DEPLOY_DIR = /(^|\/)(deploy|deployments?|prod|production|stacks?|swarm)\//i;

@@ -64,6 +64,9 @@ export interface Facts {
   deployEnvNames(): ReadonlySet<string>;
 }
 
+/** `.env.example`, `.env.sample`, `example.env`, `.env.production.template` … */
+const ENV_TEMPLATE_NAME = /(^|\/)(\.env(\.[\w-]+)*\.(example|sample|template|dist|defaults?|tmpl|tpl)|(example|sample)\.env|env\.(example|sample|template))$/i;
+
 export function createFacts(project: Project): Facts {
   let compose: Map<ComposeFile, ComposeStatus> | undefined;
   let dockerfiles: Map<Dockerfile, DockerfileStatus> | undefined;
@@ -161,7 +164,14 @@ export function createFacts(project: Project): Facts {
           for (const p of instructionPairs(inst.args, inst.keyword)) names.add(p.name);
         }
       }
-      for (const e of project.envFiles) for (const entry of e.entries) names.add(entry.key);
+      for (const e of project.envFiles) {
+        for (const entry of e.entries) names.add(entry.key);
+        // A template documents its optional settings as comments: `# DEMO_MODE=true`.
+        if (ENV_TEMPLATE_NAME.test(e.path)) for (const line of e.lines) {
+          const m = /^\s*#\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)=/.exec(line);
+          if (m) names.add(m[1]);
+        }
+      }
       return (deployNames = names);
     },
     serviceEnv(service) {

@@ -18,6 +18,9 @@ export function isPlaceholderValue(value: string): boolean {
   return false;
 }
 
+/** Values people write where a real credential goes later: `password`, `changeme`, `secret`, `postgres`. */
+export const DUMMY_CREDENTIAL = /^(pass(word)?|passwd|secret|changeme|change[-_]?me|change[-_]?this|root|admin|example|test|dev|postgres|mysql|mongo|redis|guest|user|default|password123|pass123|123456|s3cr3t|\*+|x+)$/i;
+
 /** Never print a secret in full: keep two characters and the length. */
 export function redact(value: string): string {
   const v = value.trim();

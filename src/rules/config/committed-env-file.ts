@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { basename } from '../../project/paths.js';
-import { isPlaceholderValue, isSecretName, redact, urlPassword } from '../../project/facts/secrets.js';
+import { DUMMY_CREDENTIAL, isPlaceholderValue, isSecretName, redact, urlPassword } from '../../project/facts/secrets.js';
 import { isFixturePath } from '../../project/facts/deploy.js';
 
 /** Env files for tests, CI and local development hold throwaway values by convention. */
@@ -37,12 +37,13 @@ export default defineRule({
       for (const e of env.entries) {
         const value = e.value.trim();
         if (/\$\{?[A-Za-z_]/.test(value)) continue;
-        if (isSecretName(e.key) && !isPlaceholderValue(value)) {
+        // A committed env file with `password` as the password is a template someone fills in.
+        if (isSecretName(e.key) && !isPlaceholderValue(value) && !DUMMY_CREDENTIAL.test(value)) {
           report({ file: env.path, range: e.range, messageId: 'secret', data: { file: env.path, key: e.key, redacted: redact(value) } });
           continue;
         }
         const pw = urlPassword(value);
-        if (pw) report({ file: env.path, range: e.range, messageId: 'urlPassword', data: { file: env.path, key: e.key, redacted: redact(pw) } });
+        if (pw && !DUMMY_CREDENTIAL.test(pw)) report({ file: env.path, range: e.range, messageId: 'urlPassword', data: { file: env.path, key: e.key, redacted: redact(pw) } });
       }
     }
   },

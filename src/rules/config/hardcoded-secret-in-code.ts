@@ -1,5 +1,5 @@
 import { defineRule } from '../rule.js';
-import { isPlaceholderValue, isSecretName, redact, urlPassword } from '../../project/facts/secrets.js';
+import { DUMMY_CREDENTIAL, isPlaceholderValue, isSecretName, redact, urlPassword } from '../../project/facts/secrets.js';
 import { parsedSources } from '../../project/js/query.js';
 
 /** Key formats with a recognizable shape, named for the message. */
@@ -14,12 +14,18 @@ const FORMATS: [string, RegExp][] = [
   ['an npm token', /\bnpm_[A-Za-z0-9]{36}\b/],
 ];
 
-/** Keys that are public by design: Stripe publishable keys, Google/Firebase browser API keys. */
-const PUBLIC_KEY = /^(pk_(test|live)_|AIza[0-9A-Za-z_-]{35}$)/;
+/** Keys that are public by design: Stripe publishable keys, Google/Firebase browser API keys, PostHog project keys, Mapbox public tokens. */
+const PUBLIC_KEY = /^(pk_(test|live)_|AIza[0-9A-Za-z_-]{35}$|phc_[0-9A-Za-z]{20,}$|pk\.eyJ)/;
+/** Configuration blocks whose keys are public by design: Algolia DocSearch takes a search-only key. */
+const PUBLIC_KEY_BLOCK = /^(algolia|docsearch)$/i;
+
+/** `GITHUB_SCOPED_TOKEN_PREFIX` → `githubScopedTokenPrefix`, so one list of descriptive endings serves both styles. */
+function camel(name: string): string {
+  return /^[A-Z0-9_]+$/.test(name) ? name.toLowerCase().replace(/_+([a-z0-9])/g, (_m, c: string) => c.toUpperCase()) : name;
+}
 
 /** Documentation examples and test doubles, not real keys. */
 const FAKE = /example|dummy|fake|sample|placeholder|xxxx|XXXX|0000000|1234567|abcdef|changeme|your[-_]?|test[-_]?key|<|\$\{/i;
-const DUMMY_PASSWORD = /^(pass(word)?|passwd|secret|changeme|change[-_]?me|root|admin|example|test|dev|postgres|mysql|mongo|redis|guest|user|password123|pass123|123456|s3cr3t|\*+|x+)$/i;
 /** Names that describe a secret but do not hold one (`tokenHeader`, `passwordField`, `secretName`). */
 const DESCRIPTIVE_NAME =
   /(Header|Field|Name|Names|Label|Type|Regex|RegExp|Re|Pattern|Path|Url|Uri|URL|Endpoint|Route|Prefix|Suffix|Length|Len|Expiry|Expiration|Expires|Expire|ExpiresIn|Ttl|TTL|Timeout|Placeholder|Message|Msg|Error|Text|Title|Description|Desc|Hint|Event|Column|Table|Cookie|Param|Query|Id|ID|Key(s)?Name|Algorithm|Algo|Cipher|Encoding|Format|Scheme|Strategy|Version|Mode|Scope|Scopes|Audience|Issuer|Location|File|Dir|Env|Var|Variable|Storage|StorageKey|Policy|Rule|Rules|Regexp|Selector|Class|ClassName|Icon|Input|Mask|Min|Max|Count|Size|Kind|Prop|Props|Attr|Attribute|Lifetime|Status|State|Action|Command|Method)$|^(is|has|should|can|show|use|enable|disable|allow|require|validate|get|set|on|handle|reset|forgot|confirm|new|old|current|verify)[A-Z_]/;
@@ -62,7 +68,7 @@ export default defineRule({
   docs: {
     summary: 'A secret is written in the source code',
     rationale:
-      'Factor III: config, credentials above all, is stored in the environment, never in code; the test is whether the codebase could be made open source right now without compromising any credential. A key in the source is in every clone, fork, image layer and CI log, and changing it needs a code change and a release. twelvelint reports known key formats (AWS `AKIA…`, GitHub `ghp_…`, Slack `xox…`, Stripe `sk_live_…`, private key blocks), credentials in connection URLs, and high-entropy strings assigned to names like `secret`, `token`, `password` or `apiKey`, including fallbacks such as `process.env.JWT_SECRET || "…"`. Test files, placeholders and documentation examples are left alone.',
+      'Factor III: config, credentials above all, is stored in the environment, never in code; the test is whether the codebase could be made open source right now without compromising any credential. A key in the source is in every clone, fork, image layer and CI log, and changing it needs a code change and a release. twelvelint reports known key formats (AWS `AKIA…`, GitHub `ghp_…`, Slack `xox…`, Stripe `sk_live_…`, private key blocks), credentials in connection URLs, and high-entropy strings assigned to names like `secret`, `token`, `password` or `apiKey`, including fallbacks such as `process.env.JWT_SECRET || "…"`. Test files, placeholders, documentation examples, names that describe a secret (`TOKEN_PREFIX`, `passwordField`) and keys that are public by design (Stripe `pk_…`, PostHog `phc_…`, Google browser keys, Algolia DocSearch search keys) are left alone.',
     fix: 'Read the value from the environment (`process.env.STRIPE_KEY`) or from a Swarm secret file (`/run/secrets/stripe_key`), fail at start-up when it is missing instead of falling back to a literal, and rotate the exposed key: it is in the git history.',
     swarm: 'Create the value with `docker secret create` and grant it to the service (`secrets:` in the stack file); Swarm mounts it at `/run/secrets/<name>` only in that service\'s tasks.',
     bad: "const stripe = new Stripe('sk_live_51H8xYzAbCdEfGhIjKlMnOpQr');\nconst jwtSecret = process.env.JWT_SECRET || 'f3a9c1d27b8e4b0a';",
@@ -87,12 +93,12 @@ export default defineRule({
           }
         }
         const pw = urlPassword(s.value);
-        if (pw && !DUMMY_PASSWORD.test(pw) && !FAKE.test(pw) && !/\$\{|…/.test(pw) && !/\s/.test(s.value)) {
+        if (pw && !DUMMY_CREDENTIAL.test(pw) && !FAKE.test(pw) && !/\$\{|…/.test(pw) && !/\s/.test(s.value)) {
           report({ file: file.path, range: s.range, messageId: 'url', data: { redacted: redact(pw) } });
           continue;
         }
-        if (!s.name || !isSecretName(s.name) || DESCRIPTIVE_NAME.test(s.name)) continue;
-        if (!looksLikeSecretValue(s.value) || PUBLIC_KEY.test(s.value)) continue;
+        if (!s.name || !isSecretName(s.name) || DESCRIPTIVE_NAME.test(s.name) || DESCRIPTIVE_NAME.test(camel(s.name))) continue;
+        if (!looksLikeSecretValue(s.value) || PUBLIC_KEY.test(s.value) || (s.ctx?.keys ?? []).some((k) => PUBLIC_KEY_BLOCK.test(k))) continue;
         if (s.envFallback) report({ file: file.path, range: s.range, messageId: 'fallback', data: { name: s.envFallback, redacted: redact(s.value) } });
         else report({ file: file.path, range: s.range, messageId: 'named', data: { name: s.name, redacted: redact(s.value) } });
       }

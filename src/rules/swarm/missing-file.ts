@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
 import { getValue } from '../../project/yaml-tree.js';
 import { resolvedString } from '../../project/load-compose.js';
-import { dirname, isInside, joinPath } from '../../project/paths.js';
+import { dirname, isInside, joinPath, selfAndAncestors } from '../../project/paths.js';
 import { isExternal, loadable } from '../../project/compose/docker-cli.js';
 import type { Range } from '../../project/range.js';
 import type { YNode } from '../../project/yaml-tree.js';
@@ -79,12 +79,16 @@ export default defineRule({
   },
 });
 
-/** Where a template of a file would be: `.env.example`, `.env.sample`, `config.json.dist`, `env.example` … */
+/**
+ * Where a template of a file would be: `.env.example`, `.env.sample`, `config.json.dist`, `env.example` …,
+ * beside it or in a folder above (a compose file in `docs/install/` whose `.env` comes from the root's `.env.template`).
+ */
 function templatesOf(path: string): string[] {
-  const dir = dirname(path);
-  const name = path.slice(dir === '.' ? 0 : dir.length + 1);
-  const suffixed = ['example', 'sample', 'template', 'tmpl', 'tpl', 'dist', 'default', 'defaults'].map((s) => joinPath(dir, `${name}.${s}`));
+  const own = dirname(path);
+  const name = path.slice(own === '.' ? 0 : own.length + 1);
   const bare = name.replace(/^\./, '');
-  const env = name.startsWith('.env') ? ['example', 'sample', 'template'].flatMap((s) => [joinPath(dir, `${s}.${bare}`), joinPath(dir, `${bare}.${s}`)]) : [];
-  return [...suffixed, ...env];
+  return selfAndAncestors(own).flatMap((dir) => [
+    ...['example', 'sample', 'template', 'tmpl', 'tpl', 'dist', 'default', 'defaults'].map((s) => joinPath(dir, `${name}.${s}`)),
+    ...(name.startsWith('.env') ? ['example', 'sample', 'template'].flatMap((s) => [joinPath(dir, `${s}.${bare}`), joinPath(dir, `${bare}.${s}`)]) : []),
+  ]);
 }

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule.js';
 import type { Range } from '../../project/range.js';
 import { interpolatedScalars, loadable } from '../../project/compose/docker-cli.js';
+import { dirname, joinPath } from '../../project/paths.js';
 
 export default defineRule({
   id: 'swarm/unset-variable',
@@ -12,7 +13,7 @@ export default defineRule({
   docs: {
     summary: 'A `${VAR}` without a default is not set in the deploy environment and becomes an empty string',
     rationale:
-      'Factor III: config belongs to the deploy environment. docker stack deploy substitutes an empty string for an unset variable without a word, so a missing `TAG` deploys `app:` and a missing password inside a `DATABASE_URL` makes a broken URL. A variable the file requires elsewhere (`${X:?…}`) is set whenever the deploy succeeds and is not reported. In a file that marks its required variables that way, the settings it hands on as they are (`- SMTP_HOST=${SMTP_HOST}`) are optional by its own convention and are listed once per file (info): unset, they reach the container as empty strings.',
+      'Factor III: config belongs to the deploy environment. docker stack deploy substitutes an empty string for an unset variable without a word, so a missing `TAG` deploys `app:` and a missing password inside a `DATABASE_URL` makes a broken URL. A variable the file requires elsewhere (`${X:?…}`) is set whenever the deploy succeeds and is not reported. In a file that marks its required variables that way, the settings it hands on as they are (`- SMTP_HOST=${SMTP_HOST}`) are optional by its own convention and are listed once per file (info): unset, they reach the container as empty strings. With a `.env` beside the file, swarm/dotenv-not-read reports the unset variables together.',
     fix: 'Set the variable where `docker stack deploy` runs, give it a default (`${TAG:-1.4.2}`), or make it required (`${TAG:?set TAG}`) so a missing value stops the deploy. Tell twelvelint about deploy variables with `--env`/`--env-file`.',
     swarm: 'No message: the value is blank in the service spec. (`.env` files are not read by docker stack deploy.)',
     bad: 'image: registry.example.com/app:${TAG}',
@@ -29,6 +30,8 @@ export default defineRule({
   check({ project, report }) {
     for (const file of project.composeFiles) {
       if (!loadable(file)) continue;
+      // With a .env beside the file, the unset variables are one problem: swarm/dotenv-not-read names them all.
+      const dotenv = project.pathExists(joinPath(dirname(file.path), '.env'));
       const scalars = interpolatedScalars(file);
       // A variable the file requires (`${X:?…}`) is set whenever the deploy succeeds: its plain uses are fine.
       const required = new Set(scalars.flatMap(({ result }) => result.vars.filter((v) => v.form === 'required' || v.form === 'required-non-empty').map((v) => v.name)));
@@ -46,10 +49,12 @@ export default defineRule({
         }
         // `- SMTP_HOST=${SMTP_HOST}` in a file that marks its required variables (`${X:?…}`): by the file's own
         // convention an optional setting handed on from the deploy environment, listed once per file.
+        if (dotenv) continue;
         if (required.size > 0 && unset.length === 1 && path[0] === 'services' && path[2] === 'environment' && isWholeReference(raw, unset[0].name, typeof path[3] === 'number')) {
           passThrough.push({ name: unset[0].name, range: node.range });
           continue;
         }
+        if (dotenv) continue;
         for (const use of unset) {
           const seen = first.get(use.name);
           if (seen) seen.count++;

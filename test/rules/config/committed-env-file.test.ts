@@ -6,6 +6,7 @@ const env = 'NODE_ENV=production\nPORT=3000\nSTRIPE_SECRET_KEY=sk_live_51HxAbCdE
 ruleTester(rule, {
   valid: [
     { name: 'env file not tracked', git: true, files: { 'README.md': 'x\n' }, untracked: { '.env': env } },
+    { name: 'the dummy credentials of a file someone fills in (password, changeme, postgres)', git: true, files: { 'docker/.env': 'HD_DATABASE_PASSWORD=password\nADMIN_PASSWORD=changeme\nDATABASE_URL=postgres://app:postgres@db:5432/app\n' } },
     { name: 'template', git: true, files: { '.env.example': env, '.env.sample': env } },
     { name: 'placeholders', git: true, files: { '.env': 'SECRET_KEY=changethis\nPOSTGRES_PASSWORD=changethis\nAPI_TOKEN=\nJWT_SECRET=${JWT_SECRET}\nNODE_ENV=production\n' } },
     { name: 'test and development env files', git: true, files: { '.env.test': env, '.env.development': env, 'ci.env': env } },

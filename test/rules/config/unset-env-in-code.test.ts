@@ -3,6 +3,10 @@ import { ruleTester } from '../../support/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'an optional setting documented as a comment in .env.example',
+      files: { 'compose.yaml': 'services:\n  app:\n    build: .\n    image: a:1\n', Dockerfile: 'FROM node:22\nCOPY . .\nCMD ["node", "server.js"]\n', '.env.example': '# Turn on the demo mode\n# DEMO_MODE=true\n', 'server.js': "const env = { DEMO_MODE: process.env.DEMO_MODE };\nmodule.exports = env;\nrequire('http').createServer().listen(3000);\n" },
+    },
     { name: 'X_FILE is the optional secret-file form of X (docker/getting-started)', files: { 'compose.yaml': 'services:\n  app:\n    image: app:1\n    environment:\n      MYSQL_PASSWORD: secret\n', 'src/mysql.js': 'const password = process.env.MYSQL_PASSWORD_FILE ? fs.readFileSync(process.env.MYSQL_PASSWORD_FILE) : process.env.MYSQL_PASSWORD;\nconst p2 = fs.readFileSync(process.env.MYSQL_PASSWORD_FILE);\n' } },
     { name: 'set by compose', files: { 'compose.yaml': 'services:\n  web:\n    image: web:1\n    environment:\n      STRIPE_KEY: ${STRIPE_KEY}\n', 'src/pay.js': 'const key = process.env.STRIPE_KEY;\n' } },
     { name: 'listed in .env.example', files: { '.env.example': 'STRIPE_KEY=sk_test_replace_me\n', 'src/pay.js': "const { STRIPE_KEY } = process.env;\n" } },

@@ -5,6 +5,8 @@ ruleTester(rule, {
   valid: [
     { name: 'default given', files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:${TAG:-1.27}\n' } },
     { name: 'set in the deploy env', files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:${TAG}\n' }, env: { TAG: '1.27' } },
+    { name: 'PWD is set by the shell that runs docker stack deploy', files: { 'compose.yaml': 'services:\n  web:\n    image: caddy:2.8\n    volumes:\n      - $PWD/Caddyfile:/etc/caddy/Caddyfile\n' } },
+    { name: 'a .env beside the file: swarm/dotenv-not-read names the unset variables together', files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:${TAG}\n', '.env': 'TAG=1.27\n' } },
     { name: '$$ escape is not a variable', files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    command: echo $$HOME\n' } },
   ],
   invalid: [
