@@ -1,11 +1,11 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { globby } from 'globby';
 import picomatch from 'picomatch';
 import type { ProjectFile } from './model.js';
 import { classify } from './classify.js';
 import type { Diagnostic } from './diagnostics.js';
+import { runGit } from './git.js';
 
 export const DEFAULT_IGNORES = [
   '**/node_modules/**',
@@ -45,14 +45,14 @@ export class UsageError extends Error {}
 function gitListing(dir: string, ignorePatterns: readonly string[]): string[] | undefined {
   let out: string;
   try {
-    out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 512 * 1024 * 1024, timeout: 30000 });
+    out = runGit(dir, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
   } catch {
     return undefined;
   }
   const listed = out.split('\0').filter(Boolean);
   // Submodules and embedded repositories (gitlinks, mode 160000) hide their files from ls-files: walk instead.
   try {
-    const staged = execFileSync('git', ['ls-files', '-z', '--stage'], { cwd: dir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 512 * 1024 * 1024, timeout: 30000 });
+    const staged = runGit(dir, ['ls-files', '-z', '--stage']);
     if (staged.split('\0').some((l) => l.startsWith('160000 '))) return undefined;
   } catch {
     return undefined;

@@ -1,29 +1,31 @@
-import { simpleGit } from 'simple-git';
 import type { GitFacts } from './model.js';
+import { GitUnavailable, runGit } from './git.js';
 
-/** Git facts via simple-git; a missing git binary or a non-repository is a fact, not an error. */
+/**
+ * Git facts (is it a work tree, which files are tracked, the remotes), read through `runGit`,
+ * which keeps the audited repository's config from running anything. A missing git binary or
+ * a non-repository is a fact, not an error.
+ */
 export async function loadGit(root: string): Promise<GitFacts> {
   const facts: GitFacts = { isRepo: false, tracked: new Set(), remotes: [] };
   try {
-    const git = simpleGit({ baseDir: root, maxConcurrentProcesses: 2, timeout: { block: 15000 } });
-    const version = await git.version();
-    if (!version.installed) {
-      facts.unavailable = 'git is not installed';
-      return facts;
+    let inside = 'false';
+    try {
+      inside = runGit(root, ['rev-parse', '--is-inside-work-tree'], 15_000).trim();
+    } catch (error) {
+      if (error instanceof GitUnavailable) throw error;
     }
-    const inside = await git.raw(['rev-parse', '--is-inside-work-tree']).catch(() => 'false');
-    if (inside.trim() !== 'true') return facts;
+    if (inside !== 'true') return facts;
     facts.isRepo = true;
-    const listed = await git.raw(['ls-files', '-z', '--', '.']);
-    for (const p of listed.split('\0')) {
-      if (!p) continue;
-      // ls-files prints paths relative to the working directory (root).
-      facts.tracked.add(p);
+    // ls-files prints paths relative to the working directory (root).
+    for (const p of runGit(root, ['ls-files', '-z', '--', '.'], 15_000).split('\0')) if (p) facts.tracked.add(p);
+    try {
+      facts.remotes = runGit(root, ['remote'], 15_000).split('\n').filter(Boolean);
+    } catch {
+      facts.remotes = [];
     }
-    const remotes = await git.getRemotes(true).catch(() => []);
-    facts.remotes = remotes.map((r) => r.name);
   } catch (error) {
-    facts.unavailable = (error as Error).message.split('\n')[0];
+    facts.unavailable = error instanceof GitUnavailable ? error.message : (error as Error).message.split('\n')[0];
   }
   return facts;
 }
