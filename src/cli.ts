@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { redactDeep, redactText } from './engine/redact.js';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { audit } from './engine/run.js';
@@ -210,7 +211,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         stack: config.stack,
         failOnVerdict: options.failOnVerdict ?? config.failOnVerdict,
       };
-      process.stdout.write(`${JSON.stringify(printed, null, 2)}\n`);
+      process.stdout.write(`${JSON.stringify(redactDeep(printed), null, 2)}\n`);
       return 0;
     }
     const results = audits.map((a) => a.result);
@@ -239,11 +240,11 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     return codes.some((c) => c === 1) ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
-      process.stderr.write(`twelvelint: ${error.message}\n`);
+      process.stderr.write(`twelvelint: ${redactText(error.message)}\n`);
       return 2;
     }
-    process.stderr.write(`twelvelint: internal error: ${(error as Error).message}\n`);
-    if (options.debug) process.stderr.write(`${(error as Error).stack}\n`);
+    process.stderr.write(`twelvelint: internal error: ${redactText((error as Error).message)}\n`);
+    if (options.debug) process.stderr.write(`${redactText(String((error as Error).stack))}\n`);
     else process.stderr.write('Run again with --debug for details.\n');
     return 2;
   }

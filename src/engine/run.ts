@@ -3,6 +3,7 @@ import type { FileReader } from '../project/reader.js';
 import { loadProject } from '../project/load.js';
 import type { GitFacts, Project, RuleInput, TextFile } from '../project/model.js';
 import { formatMessage, type AnyRule, type Severity } from '../rules/rule.js';
+import { redactDeep } from './redact.js';
 import { allRules } from '../rules/index.js';
 import { findConfig, resolveConfig, type ResolvedConfig } from './config.js';
 import type { Diagnostic } from '../project/diagnostics.js';
@@ -175,7 +176,8 @@ export async function analyse(options: AnalyseOptions): Promise<Audit> {
     results: toFileResults(reported),
     diagnostics,
   };
-  return { result, config, project };
+  // Every string the result carries passes through the one redaction (messages, fix texts, summaries, diagnostics).
+  return { result: redactDeep(result), config, project };
 }
 
 /** `--stack` paths are given relative to where the command runs; the project knows paths relative to its root. */
