@@ -11,6 +11,7 @@ import { loadGit } from './load-git.js';
 import { link } from './link.js';
 import { createFacts } from './facts/index.js';
 import { prepareSources } from './js/prepare.js';
+import { unreadableMessage } from './unreadable.js';
 
 export interface LoadOptions {
   /** Inputs the enabled rules read; nothing else is parsed. */
@@ -50,9 +51,9 @@ export async function readText(file: ProjectFile, maxFileSize: number, diagnosti
   }
   let buffer: Buffer;
   try {
-    buffer = reader.read(file.path);
+    buffer = reader.read(file.path, maxFileSize);
   } catch (error) {
-    diagnostics.push({ code: 'unreadable', severity: 'warning', filePath: file.path, message: `Cannot read file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` });
+    diagnostics.push({ code: 'unreadable', severity: 'warning', filePath: file.path, message: unreadableMessage(error as NodeJS.ErrnoException) });
     return undefined;
   }
   if (buffer.subarray(0, 8000).includes(0)) {

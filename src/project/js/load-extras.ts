@@ -1,4 +1,6 @@
 import type { Project, ProjectFile } from '../model.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { unreadableMessage } from '../unreadable.js';
 import { basename, dirname } from '../paths.js';
 
 /**
@@ -60,7 +62,7 @@ export function stripJsonComments(text: string): string {
 async function readSmall(project: Project, file: ProjectFile, maxFileSize: number): Promise<string | undefined> {
   if (file.size > maxFileSize) return undefined;
   try {
-    const text = project.reader.read(file.path).toString('utf8');
+    const text = project.reader.read(file.path, maxFileSize).toString('utf8');
     return text.includes('\0') ? undefined : text;
   } catch {
     return undefined;
@@ -193,7 +195,7 @@ const ENV_TEMPLATE = /^(\.env\.(example|sample|template|dist|defaults?|tmpl|tpl)
  * Dockerfiles that discovery did not list: projects often gitignore them by a broad `.env*`
  * pattern yet commit them. They document variables, so they count as documentation.
  */
-export async function loadIgnoredEnvTemplates(project: Project, maxFileSize: number): Promise<DocText[]> {
+export async function loadIgnoredEnvTemplates(project: Project, maxFileSize: number, diagnostics: Diagnostic[]): Promise<DocText[]> {
   const known = new Set(project.files.map((f) => f.path));
   const dirs = new Set<string>(['.']);
   for (const f of [...project.manifests, ...project.composeFiles, ...project.dockerfiles]) dirs.add(dirname(f.path));
@@ -205,10 +207,10 @@ export async function loadIgnoredEnvTemplates(project: Project, maxFileSize: num
         const rel = dir === '.' ? name : `${dir}/${name}`;
         if (!ENV_TEMPLATE.test(name) || known.has(rel)) continue;
         try {
-          const text = project.reader.read(rel).toString('utf8');
-          if (text.length <= maxFileSize && !text.includes('\0')) out.push({ path: rel, text });
-        } catch {
-          // unreadable: not documentation we can use
+          const text = project.reader.read(rel, maxFileSize).toString('utf8');
+          if (!text.includes('\0')) out.push({ path: rel, text });
+        } catch (error) {
+          diagnostics.push({ code: 'unreadable', severity: 'warning', filePath: rel, message: unreadableMessage(error as NodeJS.ErrnoException) });
         }
       }
     }),

@@ -105,7 +105,7 @@ export async function prepareSources(project: Project, sourcePrefilters: readonl
     const [tsconfigs, docs, templates] = await Promise.all([
       loadTsConfigs(project, maxFileSize),
       needsDocs ? loadDocs(project, maxFileSize) : Promise.resolve([]),
-      needsDocs ? loadIgnoredEnvTemplates(project, maxFileSize) : Promise.resolve([]),
+      needsDocs ? loadIgnoredEnvTemplates(project, maxFileSize, diagnostics) : Promise.resolve([]),
     ]);
     project.jsLinks = linkEntries(project, tsconfigs, documentedNames([...docs, ...templates]));
     if (!project.jsLinks.runtime && candidates.length > 0) {
