@@ -85,7 +85,7 @@ Examples:
 }
 
 function parseRuleFlags(flags: string[]): Record<string, SeveritySetting> {
-  const out: Record<string, SeveritySetting> = {};
+  const out: Record<string, SeveritySetting> = Object.create(null) as Record<string, SeveritySetting>;
   for (const flag of flags) {
     const i = flag.lastIndexOf(':');
     const id = flag.slice(0, i);

@@ -111,4 +111,47 @@ describe('bad input', () => {
     expect(code).toBe(1);
     expect(json.results.find((r: { filePath: string }) => r.filePath === 'package.json').messages[0].fatal).toBe(true);
   });
+
+  it.each(['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf'])('a compose key named like an Object member (%s) is just a key', async (key) => {
+    const dir = writeProject({
+      'docker-stack.yml': `${key}:\n  a: 1\nservices:\n  web:\n    image: nginx:1.27\n    ${key}: {a: 1}\n    environment:\n      ${key}: x\n    deploy:\n      ${key}: 1\n  ${key}:\n    image: nginx:1.27\nsecrets:\n  ${key}:\n    external: true\nnetworks:\n  ${key}: {}\n`,
+      Dockerfile: `FROM node:20.11-slim\nRUN --${key}=1 echo\nCMD ["node", "${key}.js"]\n`,
+      [`${key}.js`]: `const o = { ${key === '__proto__' ? '"__proto__"' : key}: 'x' };\nmodule.exports = o.${key === '__proto__' ? 'a' : key};\n`,
+    });
+    const { code, json, stderr } = await runJson(['.'], dir);
+    expect(code).not.toBe(2);
+    expect(stderr).toBe('');
+    const messages = json.results.flatMap((r: { messages: { message: string }[] }) => r.messages.map((m) => m.message)).join('\n');
+    expect(messages).not.toMatch(/native code|function Object|\[object /);
+    expect(messages).toMatch(new RegExp(`Additional property ${key.replace(/[$]/g, '\\$&')} is not allowed`));
+  });
+
+  it('a pyproject.toml whose dependencies are not strings', async () => {
+    const dir = writeProject({ 'pyproject.toml': '[project]\nname = "x"\ndependencies = [1, {a = 2}, "flask>=3"]\n[tool.poetry]\ndependencies = "oops"\n' });
+    const { code, json } = await runJson(['.'], dir);
+    expect(code).not.toBe(2);
+    expect(JSON.stringify(json)).not.toMatch(/is not a function/);
+  });
+
+  it('a config file or package.json that cannot be read is a diagnostic; the defaults apply', async () => {
+    for (const name of ['.twelvelintrc.json', 'package.json', '.twelvelintrc']) {
+      const dir = writeProject({ Dockerfile: 'FROM node:20.11-slim\n' });
+      mkdirSync(path.join(dir, name));
+      const { code, json } = await runJson(['.'], dir);
+      expect(code, name).not.toBe(2);
+      if (name !== 'package.json') expect(json.diagnostics).toContainEqual(expect.objectContaining({ code: 'config-unreadable', filePath: name }));
+    }
+  });
+
+  it('a config file that links outside the root is not read', async () => {
+    const dir = writeProject({ Dockerfile: 'FROM node:20.11-slim\n', 'outside/x.json': '{"rules": {"no-such-rule": "error"}}' });
+    const project = path.join(dir, 'project');
+    mkdirSync(project);
+    writeFileSync(path.join(project, 'Dockerfile'), 'FROM node:20.11-slim\n');
+    symlinkSync(path.join(dir, 'outside/x.json'), path.join(project, '.twelvelintrc.json'));
+    const { code, json } = await runJson(['.'], project);
+    expect(code).not.toBe(2);
+    expect(json.diagnostics).toContainEqual(expect.objectContaining({ code: 'config-unreadable', filePath: '.twelvelintrc.json' }));
+  });
 });
+

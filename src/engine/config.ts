@@ -2,12 +2,13 @@ import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { lilconfig } from 'lilconfig';
 import { parse as parseYamlText } from 'yaml';
 import { Ajv, type ValidateFunction } from 'ajv';
 import type { AnyRule, SeveritySetting } from '../rules/rule.js';
 import type { Diagnostic } from '../project/diagnostics.js';
 import { configSchema } from './config-schema.js';
+import { diskReader } from '../project/reader.js';
+import { unreadableMessage } from '../project/unreadable.js';
 
 export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
 
@@ -50,16 +51,48 @@ export class ConfigError extends Error {}
 const SEARCH_PLACES = ['package.json', '.twelvelintrc', '.twelvelintrc.json', '.twelvelintrc.yaml', '.twelvelintrc.yml', 'twelvelint.config.json'];
 const CODE_CONFIGS = ['twelvelint.config.js', 'twelvelint.config.mjs', 'twelvelint.config.cjs', 'twelvelint.config.ts'];
 
-const yamlLoader = (_filepath: string, content: string) => parseYamlText(content) as unknown;
-/** A broken package.json is the audited project's problem (reported as a finding), not a config error. */
-const jsonLoader = (filepath: string, content: string) => {
-  try {
-    return JSON.parse(content) as unknown;
-  } catch (error) {
-    if (path.basename(filepath) === 'package.json') return {};
-    throw error;
+/**
+ * The first config file of the audited directory, read like any file of the audited project:
+ * through the project reader (inside the root, regular files only, size-capped). A file that
+ * cannot be read is a diagnostic and the defaults apply; a broken package.json is the project's
+ * problem (a finding), not a config; a broken .twelvelintrc is a config error.
+ */
+function searchConfig(root: string, diagnostics: Diagnostic[]): { config: unknown; filepath: string } | undefined {
+  const reader = diskReader(root);
+  for (const name of SEARCH_PLACES) {
+    if (!reader.exists(name)) continue;
+    const filepath = path.join(root, name);
+    let text: string;
+    try {
+      text = reader.read(name, MAX_CONFIG_BYTES).toString('utf8');
+    } catch (error) {
+      diagnostics.push({ code: 'config-unreadable', severity: 'warning', filePath: name, message: `${unreadableMessage(error as NodeJS.ErrnoException)}; the defaults apply` });
+      if (name === 'package.json') continue;
+      return undefined;
+    }
+    if (name === 'package.json') {
+      let data: unknown;
+      try {
+        data = JSON.parse(text);
+      } catch {
+        continue;
+      }
+      const own = data && typeof data === 'object' && Object.hasOwn(data, 'twelvelint') ? (data as { twelvelint: unknown }).twelvelint : undefined;
+      if (own === undefined) continue;
+      return { config: own, filepath };
+    }
+    try {
+      const config = name.endsWith('.json') ? (JSON.parse(text) as unknown) : (parseYamlText(text) as unknown);
+      if (config === null || config === undefined) return undefined;
+      return { config, filepath };
+    } catch (error) {
+      throw new ConfigError(`Invalid config: ${(error as Error).message.split('\n')[0]}`);
+    }
   }
-};
+  return undefined;
+}
+
+const MAX_CONFIG_BYTES = 1_000_000;
 
 /** Compiled on first use: most runs have no config file to check. */
 let compiled: ValidateFunction | undefined;
@@ -80,15 +113,7 @@ export async function findConfig(root: string, explicit: string | undefined, cwd
     if (!existsSync(file)) throw new ConfigError(`Config file not found: ${explicit}`);
     return { config: await loadConfigFile(file), source: file };
   }
-  const found = await lilconfig('twelvelint', {
-    searchPlaces: SEARCH_PLACES,
-    stopDir: root,
-    loaders: { '.json': jsonLoader, '.yaml': yamlLoader, '.yml': yamlLoader, noExt: yamlLoader },
-  })
-    .search(root)
-    .catch((error: Error) => {
-      throw new ConfigError(`Invalid config: ${error.message.split('\n')[0]}`);
-    });
+  const found = searchConfig(root, diagnostics);
   for (const name of CODE_CONFIGS) {
     if (existsSync(path.join(root, name))) {
       diagnostics.push({
@@ -99,7 +124,7 @@ export async function findConfig(root: string, explicit: string | undefined, cwd
       });
     }
   }
-  if (!found || found.isEmpty) return { config: {}, source: null };
+  if (!found) return { config: {}, source: null };
   return { config: checkConfig(found.config, found.filepath), source: found.filepath };
 }
 

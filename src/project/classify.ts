@@ -75,8 +75,8 @@ function extname(name: string): string {
 
 export function classify(path: string): Classification {
   const name = basename(path);
-  if (name in LOCKFILES) return { kind: 'lockfile', subtype: LOCKFILES[name] };
-  if (name in MANIFESTS) return { kind: 'manifest', subtype: MANIFESTS[name] };
+  if (Object.hasOwn(LOCKFILES, name)) return { kind: 'lockfile', subtype: LOCKFILES[name] };
+  if (Object.hasOwn(MANIFESTS, name)) return { kind: 'manifest', subtype: MANIFESTS[name] };
   if (/^requirements([.\-_][\w.-]*)?\.(txt|in)$/i.test(name) || /(^|\/)requirements\/[\w.-]+\.(txt|in)$/i.test(path)) return { kind: 'manifest', subtype: 'pip' };
   if (/\.csproj$/i.test(name)) return { kind: 'manifest', subtype: 'nuget' };
   if (name === 'Procfile' || /^Procfile\.[\w-]+$/.test(name)) return { kind: 'procfile' };

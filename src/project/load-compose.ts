@@ -41,7 +41,8 @@ export function loadCompose(file: TextFile, env: ReadonlyMap<string, string>): C
         compose.services.push(service);
       }
     }
-    const defs = { networks: compose.networks, volumes: compose.volumes, secrets: compose.secrets, configs: compose.configs }[entry.key];
+    // A Map, not an object literal: a top-level key named `toString` or `__proto__` is just a key.
+    const defs = new Map([['networks', compose.networks], ['volumes', compose.volumes], ['secrets', compose.secrets], ['configs', compose.configs]]).get(entry.key);
     if (defs) {
       for (const d of entry.value.entries) defs.set(d.key, { name: d.key, keyRange: d.keyRange, node: d.value } satisfies TopLevelDefinition);
     }

@@ -49,7 +49,7 @@ export function loadDockerfile(file: TextFile): Dockerfile {
     const argsRangeRaw = (inst as unknown as { getArgumentsRange(): LspRange | null }).getArgumentsRange?.();
     const range = toRange(inst.getRange());
     if (keyword === 'FROM') stage++;
-    const flags: Record<string, string> = {};
+    const flags: Record<string, string> = Object.create(null) as Record<string, string>;
     for (const flag of (inst as unknown as { getFlags?(): { getName(): string; getValue(): string | null }[] }).getFlags?.() ?? []) flags[flag.getName()] = flag.getValue() ?? '';
     const instruction: DockerInstruction = {
       keyword,

@@ -11,16 +11,17 @@ export function loadManifest(file: TextFile, ecosystem: string): Manifest {
       manifest.data = data;
       for (const key of ['dependencies', 'devDependencies', 'optionalDependencies', 'require', 'require-dev']) {
         const deps = data?.[key];
-        if (deps && typeof deps === 'object') manifest.dependencies.push(...Object.keys(deps as object));
+        manifest.dependencies.push(...keysOf(deps));
       }
     } else if (file.path.endsWith('.toml') || /(^|\/)Pipfile$/.test(file.path)) {
       const data = parseToml(file.text) as Record<string, any>;
       manifest.data = data;
+      // Any value may have any type in a file we did not write: only tables give names, only strings give specs.
       const deps = [
-        ...Object.keys(data.dependencies && !Array.isArray(data.dependencies) ? data.dependencies : {}),
-        ...Object.keys(data.packages ?? {}),
-        ...Object.keys(data.tool?.poetry?.dependencies ?? {}),
-        ...(Array.isArray(data.project?.dependencies) ? (data.project.dependencies as string[]).map((d) => d.split(/[\s<>=!~;[]/)[0]) : []),
+        ...keysOf(data.dependencies),
+        ...keysOf(data.packages),
+        ...keysOf(data.tool?.poetry?.dependencies),
+        ...(Array.isArray(data.project?.dependencies) ? (data.project.dependencies as unknown[]).filter((d): d is string => typeof d === 'string').map((d) => d.split(/[\s<>=!~;[]/)[0]) : []),
       ];
       manifest.dependencies.push(...deps);
     } else if (ecosystem === 'pip') {
@@ -48,4 +49,9 @@ export function loadManifest(file: TextFile, ecosystem: string): Manifest {
     manifest.parseError = { message, range: pointRange(line) };
   }
   return manifest;
+}
+
+/** The keys of a table/object value; nothing for strings, numbers, arrays or null. */
+function keysOf(value: unknown): string[] {
+  return value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
 }

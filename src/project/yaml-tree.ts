@@ -206,7 +206,7 @@ export function toPlain(node: YNode | undefined): unknown {
   if (!node) return undefined;
   if (node.kind === 'scalar') return node.value;
   if (node.kind === 'seq') return node.items.map(toPlain);
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const e of node.entries) out[e.key] = toPlain(e.value);
   return out;
 }

@@ -68,7 +68,7 @@ export type Target = { kind: 'file'; path: string } | { kind: 'main' } | { kind:
 export function commandTarget(c: SimpleCommand): Target | undefined {
   const w = c.words;
   const name = c.program;
-  if (FRAMEWORK_SERVERS[name] && FRAMEWORK_SERVERS[name].test(w[1] ?? '')) {
+  if (Object.hasOwn(FRAMEWORK_SERVERS, name) && FRAMEWORK_SERVERS[name].test(w[1] ?? '')) {
     const dir = w.slice(2).find((x) => !x.startsWith('-') && !/^\d+$/.test(x));
     return { kind: 'framework', name, dir: dir ?? '.' };
   }

@@ -221,7 +221,7 @@ export function* strings(v: Value | undefined, depth = 0): Generator<string> {
 
 /** Object properties reachable in a value (for `{ store }`, `{ dest }` checks), with nested objects. */
 export function prop(v: Value | undefined, key: string): Value | undefined {
-  return v?.k === 'obj' ? v.props[key] : undefined;
+  return v?.k === 'obj' && Object.hasOwn(v.props, key) ? v.props[key] : undefined;
 }
 
 /** True when the dev/test-only context of a fact is known: inside `development:`/`test:` config or a non-production branch. */

@@ -26,7 +26,7 @@ export default defineRule({
       if (!loadable(file)) continue;
       for (const service of file.services) {
         for (const entry of service.node.entries) {
-          const reason = DEPRECATED_SERVICE_KEYS[entry.key];
+          const reason = Object.hasOwn(DEPRECATED_SERVICE_KEYS, entry.key) ? DEPRECATED_SERVICE_KEYS[entry.key] : undefined;
           if (reason) report({ file: file.path, range: entry.keyRange, messageId: 'deprecated', data: { key: entry.key, service: service.name, reason } });
         }
       }

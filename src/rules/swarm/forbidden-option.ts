@@ -26,7 +26,7 @@ export default defineRule({
       if (!loadable(file)) continue;
       for (const service of file.services) {
         for (const entry of service.node.entries) {
-          const reason = FORBIDDEN_SERVICE_KEYS[entry.key];
+          const reason = Object.hasOwn(FORBIDDEN_SERVICE_KEYS, entry.key) ? FORBIDDEN_SERVICE_KEYS[entry.key] : undefined;
           if (reason) report({ file: file.path, range: entry.keyRange, messageId: 'forbidden', data: { service: service.name, key: entry.key, reason } });
         }
       }

@@ -60,7 +60,7 @@ export default defineRule({
             }
             continue;
           }
-          const hint = HINT[key];
+          const hint = Object.hasOwn(HINT, key) ? HINT[key] : undefined;
           report({ file: file.path, range: entry.keyRange, messageId: 'ignored', data: { key, service: service.name, hint: hint ? `; ${hint}` : '' } });
         }
       }

@@ -313,7 +313,7 @@ export class Scope {
             if (d.key !== undefined) {
               if (this.isProcessEnv(d.init)) return { k: 'env', name: d.key };
               const base = this.summarize(d.init, depth - 1);
-              if (base.k === 'obj') return base.props[d.key] ?? { k: 'unknown' };
+              if (base.k === 'obj') return (Object.hasOwn(base.props, d.key) ? base.props[d.key] : undefined) ?? { k: 'unknown' };
               const r = this.resolveName(n);
               return r ? { k: 'ref', name: r } : { k: 'unknown' };
             }
@@ -374,7 +374,7 @@ export class Scope {
         return partial ? { k: 'str', v: text(l) + text(r), partial: true } : { k: 'str', v: text(l) + text(r) };
       }
       case 'ObjectExpression': {
-        const props: Record<string, Value> = {};
+        const props: Record<string, Value> = Object.create(null) as Record<string, Value>;
         let spread = false;
         let count = 0;
         for (const p of n.properties) {
