@@ -207,7 +207,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         extends: config.extends,
         rules: Object.fromEntries([...config.rules.values()].map((r) => [r.rule.id, Object.keys(r.options).length ? [r.severity, r.options] : r.severity])),
         ignores: config.ignores,
-        maxFileSize: config.maxFileSize,
+        limits: config.limits,
         stack: config.stack,
         failOnVerdict: options.failOnVerdict ?? config.failOnVerdict,
       };

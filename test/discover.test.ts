@@ -3,7 +3,7 @@ import { discover, resolveInputs } from '../src/project/discover.js';
 import { writeProject } from './support/rule-tester.js';
 
 async function paths(dir: string, ignorePatterns: string[] = []) {
-  const d = await discover(await resolveInputs(['.'], dir), { ignorePatterns, maxFileSize: 2e6 });
+  const d = await discover(await resolveInputs(['.'], dir), { ignorePatterns });
   return d.files.map((f) => f.path);
 }
 

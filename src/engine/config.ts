@@ -9,6 +9,7 @@ import type { Diagnostic } from '../project/diagnostics.js';
 import { configSchema } from './config-schema.js';
 import { diskReader } from '../project/reader.js';
 import { unreadableMessage } from '../project/unreadable.js';
+import { DEFAULT_LIMITS, type Limits } from '../project/limits.js';
 
 export type RuleSetting = SeveritySetting | [SeveritySetting] | [SeveritySetting, Record<string, unknown>];
 
@@ -16,7 +17,9 @@ export interface UserConfig {
   extends?: string | string[];
   rules?: Record<string, RuleSetting>;
   ignores?: string[];
+  /** Same as limits.maxFileSize (kept from before limits existed). */
   maxFileSize?: number;
+  limits?: Partial<Limits>;
   stack?: string | string[];
   failOnVerdict?: VerdictGate;
 }
@@ -36,14 +39,13 @@ export interface ResolvedConfig {
   extends: string[];
   rules: Map<string, ResolvedRule>;
   ignores: string[];
-  maxFileSize: number;
+  limits: Limits;
   /** Compose files named as deployed, relative to the audited root. */
   stack: string[];
   failOnVerdict: VerdictGate;
 }
 
 export const PRESETS = ['twelvelint:recommended', 'twelvelint:strict'] as const;
-export const DEFAULT_MAX_FILE_SIZE = 2_000_000;
 
 export class ConfigError extends Error {}
 
@@ -190,7 +192,7 @@ export function resolveConfig(
     extends: presets,
     rules,
     ignores: [...(config.ignores ?? []), ...cliIgnores],
-    maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    limits: { ...DEFAULT_LIMITS, ...(config.maxFileSize !== undefined ? { maxFileSize: config.maxFileSize } : {}), ...(config.limits ?? {}) },
     stack: config.stack === undefined ? [] : Array.isArray(config.stack) ? config.stack : [config.stack],
     failOnVerdict: config.failOnVerdict ?? 'not-deployable',
   };

@@ -46,7 +46,7 @@ export async function audit(options: AuditOptions): Promise<Audit> {
   const catalogue = options.rules ?? allRules;
   const loaded = await findConfig(inputs.root, options.configFile, options.cwd, diagnostics);
   const config = resolveConfig(loaded, catalogue, options.cliRules ?? {}, options.ignorePatterns ?? []);
-  const discovery = await discover(inputs, { ignorePatterns: config.ignores, maxFileSize: config.maxFileSize });
+  const discovery = await discover(inputs, { ignorePatterns: config.ignores, maxFiles: config.limits.maxFiles });
   // A compose file named on the command line is the one to judge as deployed, as `--stack` would say.
   const named = discovery.files.filter((f) => f.kind === 'compose' && inputs.inputs.some((i) => !i.isDir && i.abs === f.absPath)).map((f) => f.path);
   const stack = options.stack?.length ? relativeStack(options.stack, options.cwd, inputs.root) : config.stack.length ? config.stack : named;
@@ -82,7 +82,7 @@ export async function analyse(options: AnalyseOptions): Promise<Audit> {
   const { project, diagnostics: loadDiagnostics } = await loadProject(discovery, {
     needs,
     deployEnv: withShellVariables(options.deployEnv ?? new Map()),
-    maxFileSize: config.maxFileSize,
+    limits: config.limits,
     sourcePrefilters: toRun.filter((r) => r.inputs.includes('source') && r.sourcePrefilter).map((r) => r.sourcePrefilter as RegExp),
     ...(stack.length ? { stackFiles: stack } : {}),
     ...(options.reader ? { reader: options.reader } : {}),

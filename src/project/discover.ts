@@ -1,11 +1,12 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { globby } from 'globby';
 import picomatch from 'picomatch';
 import type { ProjectFile } from './model.js';
 import { classify } from './classify.js';
 import type { Diagnostic } from './diagnostics.js';
-import { runGit } from './git.js';
+import { runGit, runGitRaw } from './git.js';
+import { decodeName, matchable, printableName, walk } from './walk.js';
+import { DEFAULT_LIMITS } from './limits.js';
 
 export const DEFAULT_IGNORES = [
   '**/node_modules/**',
@@ -22,7 +23,8 @@ export const DEFAULT_IGNORES = [
 
 export interface DiscoverOptions {
   ignorePatterns: readonly string[];
-  maxFileSize: number;
+  /** At most this many files are kept (limits.maxFiles). */
+  maxFiles?: number;
 }
 
 export interface Discovery {
@@ -40,16 +42,21 @@ export class UsageError extends Error {}
  * Inside a git work tree, git already knows the files and the ignore rules: `git ls-files`
  * (tracked + untracked, not ignored) takes milliseconds where a .gitignore-aware walk takes
  * hundreds (outline: ~20 vs ~390 ms). Default and user ignores still apply. Outside a work
- * tree, or when git is missing, globby walks the directory.
+ * tree, or when git is missing, walk.ts walks the directory.
  */
-function gitListing(dir: string, ignorePatterns: readonly string[]): string[] | undefined {
-  let out: string;
+function gitListing(dir: string, root: string, ignorePatterns: readonly string[], diagnostics: Diagnostic[]): string[] | undefined {
+  let out: Buffer;
   try {
-    out = runGit(dir, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
+    out = runGitRaw(dir, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
   } catch {
     return undefined;
   }
-  const listed = out.split('\0').filter(Boolean);
+  const listed: string[] = [];
+  for (const raw of splitNul(out)) {
+    const name = decodeName(raw);
+    if (name !== undefined) listed.push(name);
+    else diagnostics.push({ code: 'name-not-utf8', severity: 'warning', filePath: toPosix(path.relative(root, path.join(dir, printableName(raw)))), message: 'Skipped: the name is not UTF-8, so it cannot be read by name (rename it to audit it)' });
+  }
   // Submodules and embedded repositories (gitlinks, mode 160000) hide their files from ls-files: walk instead.
   try {
     const staged = runGit(dir, ['ls-files', '-z', '--stage']);
@@ -61,7 +68,18 @@ function gitListing(dir: string, ignorePatterns: readonly string[]): string[] | 
   // A nested repository shows up as one `dir/` entry: walk too, so its files are seen.
   if (listed.length === 0 || listed.some((p) => p.endsWith('/'))) return undefined;
   const ignored = picomatch([...DEFAULT_IGNORES, ...ignorePatterns], { dot: true });
-  return [...new Set(listed)].filter((p) => p && !ignored(p)).map((p) => path.join(dir, p)).sort();
+  return [...new Set(listed)].filter((p) => p && !ignored(matchable(p))).map((p) => path.join(dir, p)).sort();
+}
+
+function splitNul(buffer: Buffer): Buffer[] {
+  const out: Buffer[] = [];
+  let start = 0;
+  for (let i = buffer.indexOf(0, start); i !== -1; i = buffer.indexOf(0, start)) {
+    if (i > start) out.push(buffer.subarray(start, i));
+    start = i + 1;
+  }
+  if (start < buffer.length) out.push(buffer.subarray(start));
+  return out;
 }
 
 function toPosix(p: string): string {
@@ -111,6 +129,8 @@ export async function discover(resolvedInputs: ResolvedInputs, options: Discover
   const files: ProjectFile[] = [];
   const maybeCompose = new Set<string>();
   const seen = new Set<string>();
+  const maxFiles = options.maxFiles ?? DEFAULT_LIMITS.maxFiles;
+  let over = false;
 
   const add = async (abs: string, explicit: boolean) => {
     const rel = toPosix(path.relative(root, abs)) || path.basename(abs);
@@ -161,21 +181,32 @@ export async function discover(resolvedInputs: ResolvedInputs, options: Discover
       await add(r.abs, true);
       continue;
     }
-    const entries = gitListing(r.abs, options.ignorePatterns) ?? await globby('**/*', {
-      cwd: r.abs,
-      dot: true,
-      gitignore: true,
-      ignore: [...DEFAULT_IGNORES, ...options.ignorePatterns],
-      followSymbolicLinks: false,
-      onlyFiles: false,
-      suppressErrors: true,
-      absolute: true,
-    });
+    const listingDiagnostics: Diagnostic[] = [];
+    let entries = gitListing(r.abs, root, options.ignorePatterns, listingDiagnostics);
+    if (!entries) {
+      listingDiagnostics.length = 0;
+      entries = await walk(r.abs, { ignorePatterns: [...DEFAULT_IGNORES, ...options.ignorePatterns], diagnostics: listingDiagnostics });
+      // The walk names files relative to the folder it walked; diagnostics speak from the root.
+      const prefix = toPosix(path.relative(root, r.abs));
+      for (const d of listingDiagnostics) if (prefix && d.filePath) d.filePath = d.filePath === '.' ? prefix : `${prefix}/${d.filePath}`;
+    }
+    diagnostics.push(...listingDiagnostics);
     entries.sort();
     // lstat/realpath calls overlap: discovery of thousands of files is I/O-latency bound.
-    await Promise.all(entries.map((abs) => add(abs, false)));
+    await Promise.all(entries.slice(0, maxFiles + 1).map((abs) => add(abs, false)));
+    if (entries.length > maxFiles + 1) over = true;
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (over || files.length > maxFiles) {
+    const first = files[maxFiles]?.path;
+    files.length = Math.min(files.length, maxFiles);
+    diagnostics.push({
+      code: 'too-many-files',
+      severity: 'warning',
+      ...(first ? { filePath: first } : {}),
+      message: `More than ${maxFiles} files (limits.maxFiles): only the first ${maxFiles} in path order are audited${first ? `, from ${first} on nothing is read` : ''}`,
+    });
+  }
   return { root, files, maybeCompose, diagnostics, singleFiles: resolved.every((r) => !r.isDir) };
 }
 

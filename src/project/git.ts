@@ -54,10 +54,15 @@ export class GitUnavailable extends Error {}
  * ownership) throw the underlying error.
  */
 export function runGit(cwd: string, args: readonly string[], timeoutMs = 30_000): string {
+  return runGitRaw(cwd, args, timeoutMs).toString('utf8');
+}
+
+/** As runGit, the output as bytes (file names need not be UTF-8). */
+export function runGitRaw(cwd: string, args: readonly string[], timeoutMs = 30_000): Buffer {
   try {
     return execFileSync('git', [...NEUTRAL_CONFIG.flatMap((c) => ['-c', c]), '--no-pager', ...args], {
       cwd,
-      encoding: 'utf8',
+      encoding: 'buffer',
       env: gitEnvironment(),
       stdio: ['ignore', 'pipe', 'pipe'],
       maxBuffer: 512 * 1024 * 1024,

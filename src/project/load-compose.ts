@@ -6,8 +6,8 @@ import { isStackFileName } from './classify.js';
 /** Sections docker/cli interpolates (cli/compose/loader: interpolateConfig). */
 export const INTERPOLATED_SECTIONS = ['services', 'networks', 'volumes', 'secrets', 'configs'] as const;
 
-export function loadCompose(file: TextFile, env: ReadonlyMap<string, string>): ComposeFile {
-  const parsed = parseYaml(file.text);
+export function loadCompose(file: TextFile, env: ReadonlyMap<string, string>, maxDepth?: number): ComposeFile {
+  const parsed = parseYaml(file.text, maxDepth);
   const compose: ComposeFile = {
     ...file,
     problems: parsed.problems,

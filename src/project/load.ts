@@ -12,12 +12,14 @@ import { link } from './link.js';
 import { createFacts } from './facts/index.js';
 import { prepareSources } from './js/prepare.js';
 import { unreadableMessage } from './unreadable.js';
+import { DEFAULT_LIMITS, limitName, slowFile, type Limits } from './limits.js';
 
 export interface LoadOptions {
   /** Inputs the enabled rules read; nothing else is parsed. */
   needs: ReadonlySet<RuleInput>;
   deployEnv: ReadonlyMap<string, string>;
-  maxFileSize: number;
+  /** Defaults apply to what is not given. */
+  limits?: Partial<Limits>;
   /** Text prefilters of the enabled source rules: a JS/TS file is parsed only when one matches. */
   sourcePrefilters?: readonly RegExp[];
   /** Compose files named as deployed (`--stack`), project-relative. */
@@ -45,7 +47,7 @@ export async function readText(file: ProjectFile, maxFileSize: number, diagnosti
       code: 'file-too-large',
       severity: 'warning',
       filePath: file.path,
-      message: `Skipped: ${(file.size / 1e6).toFixed(1)} MB is over the ${(maxFileSize / 1e6).toFixed(1)} MB limit (maxFileSize)`,
+      message: `Skipped: ${(file.size / 1e6).toFixed(1)} MB is over the ${(maxFileSize / 1e6).toFixed(1)} MB limit (${limitName('maxFileSize')})`,
     });
     return undefined;
   }
@@ -67,6 +69,7 @@ export async function readText(file: ProjectFile, maxFileSize: number, diagnosti
 
 export async function loadProject(discovery: Discovery, options: LoadOptions): Promise<{ project: Project; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [...discovery.diagnostics];
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const reader = options.reader ?? diskReader(discovery.root);
   const project: Project = {
     root: discovery.root,
@@ -101,9 +104,10 @@ export async function loadProject(discovery: Discovery, options: LoadOptions): P
     const need = KIND_NEEDS[f.kind];
     return need !== undefined && needs.has(need);
   });
-  const texts = await Promise.all(wanted.map((f) => readText(f, options.maxFileSize, diagnostics, reader)));
+  const texts = await Promise.all(wanted.map((f) => readText(f, limits.maxFileSize, diagnostics, reader)));
   for (const text of texts) {
     if (!text) continue;
+    const started = performance.now();
     if (discovery.maybeCompose.has(text.path)) {
       if (!looksLikeCompose(text.text)) continue;
       text.kind = 'compose';
@@ -115,7 +119,7 @@ export async function loadProject(discovery: Discovery, options: LoadOptions): P
         project.dockerfiles.push(loadDockerfile(text));
         break;
       case 'compose':
-        project.composeFiles.push(loadCompose(text, options.deployEnv));
+        project.composeFiles.push(loadCompose(text, options.deployEnv, limits.maxDepth));
         break;
       case 'env':
         project.envFiles.push(loadEnvFile(text));
@@ -135,13 +139,14 @@ export async function loadProject(discovery: Discovery, options: LoadOptions): P
       default:
         break;
     }
+    slowFile(text.path, performance.now() - started, limits, diagnostics);
   }
   if (gitPromise) project.git = await gitPromise;
   project.submodules = readSubmodules(discovery, reader);
   if (needs.has('compose') || needs.has('dockerfile')) project.readmes = await readReadmes(discovery, reader, diagnostics);
   link(project);
   project.facts = createFacts(project);
-  await prepareSources(project, options.sourcePrefilters ?? [], options.maxFileSize, diagnostics);
+  await prepareSources(project, options.sourcePrefilters ?? [], limits, diagnostics);
   return { project, diagnostics };
 }
 

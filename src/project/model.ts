@@ -170,6 +170,8 @@ export interface SourceFile extends TextFile {
    */
   facts?: JsFacts;
   parseError?: { message: string; range: Range };
+  /** Milliseconds the parse and extraction took (checked against limits.maxFileMs). */
+  parseMs?: number;
 }
 
 // ---- the project -------------------------------------------------------------------

@@ -1,5 +1,6 @@
-import { LineCounter, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, Scalar } from 'yaml';
-import type { Document, Node as YamlAstNode } from 'yaml';
+import { Composer, LineCounter, Parser, visit, isAlias, isMap, isScalar, isSeq, isPair, isNode, Scalar } from 'yaml';
+import type { Alias, CST, Document, Node as YamlAstNode } from 'yaml';
+import { DEFAULT_LIMITS, limitName } from './limits.js';
 import type { Range } from './range.js';
 
 /**
@@ -42,7 +43,7 @@ export interface YScalar {
 export interface YamlProblem {
   message: string;
   range: Range;
-  code: 'syntax' | 'duplicate-key' | 'alias-limit' | 'not-a-mapping';
+  code: 'syntax' | 'duplicate-key' | 'alias-limit' | 'depth-limit' | 'not-a-mapping';
 }
 
 export interface ParsedYaml {
@@ -56,25 +57,47 @@ export interface ParsedYaml {
 export const MAX_EXPANDED_NODES = 100_000;
 
 class ExpansionLimit extends Error {}
+class DepthLimit extends Error {}
 
-export function parseYaml(text: string): ParsedYaml {
+export function parseYaml(text: string, maxDepth: number = DEFAULT_LIMITS.maxDepth): ParsedYaml {
   const lineCounter = new LineCounter();
   const problems: YamlProblem[] = [];
-  let doc: Document.Parsed;
+  let doc: Document.Parsed | undefined;
   try {
-    doc = parseDocument(text, { lineCounter, merge: false, uniqueKeys: true, prettyErrors: false, strict: false });
+    // The library's parser is iterative but its composer recurses: deep nesting is refused
+    // from the token tree before composing, with a message that names the limit.
+    const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+    const deep = tooDeep(tokens, maxDepth);
+    if (deep !== undefined) {
+      problems.push({ message: `YAML nests more than ${maxDepth} levels deep (${limitName('maxDepth')}); the file was not read`, range: rangeOf(lineCounter, [deep, deep]), code: 'depth-limit' });
+      return { root: undefined, problems, text };
+    }
+    // uniqueKeys in the library compares each key with every earlier one (quadratic in a
+    // map's size); duplicateKeys below does the same check with a set.
+    const composer = new Composer({ merge: false, uniqueKeys: false, prettyErrors: false, strict: false });
+    for (const composed of composer.compose(tokens, true, text.length)) {
+      if (!doc) doc = composed;
+      else {
+        problems.push({ message: 'Source contains multiple documents', range: rangeOf(lineCounter, composed.range), code: 'syntax' });
+        break;
+      }
+    }
   } catch (error) {
     problems.push({ message: `YAML could not be parsed: ${(error as Error).message}`, range: rangeOf(lineCounter, [0, 0]), code: 'syntax' });
     return { root: undefined, problems, text };
   }
+  if (!doc) return { root: undefined, problems, text };
   for (const err of doc.errors) {
     const code = /unique/i.test(err.message) ? 'duplicate-key' : 'syntax';
     problems.push({ message: firstLine(err.message), range: rangeOf(lineCounter, err.pos), code });
   }
-  if (doc.errors.length > 0) return { root: undefined, problems, text };
+  if (problems.length === 0 && doc.errors.length === 0) {
+    for (const key of duplicateKeys(doc)) problems.push({ message: 'Map keys must be unique', range: rangeOf(lineCounter, key.range ?? undefined), code: 'duplicate-key' });
+  }
+  if (problems.length > 0) return { root: undefined, problems, text };
   const contents = doc.contents as YamlAstNode | null;
   if (!contents) return { root: undefined, problems, text };
-  const builder = new TreeBuilder(doc, lineCounter);
+  const builder = new TreeBuilder(doc, lineCounter, maxDepth);
   try {
     return { root: builder.build(contents), problems, text };
   } catch (error) {
@@ -86,8 +109,33 @@ export function parseYaml(text: string): ParsedYaml {
       });
       return { root: undefined, problems, text };
     }
+    if (error instanceof DepthLimit) {
+      problems.push({ message: `YAML aliases nest more than ${maxDepth} levels deep (${limitName('maxDepth')}); the file was not read`, range: rangeOf(lineCounter, [0, 0]), code: 'depth-limit' });
+      return { root: undefined, problems, text };
+    }
     throw error;
   }
+}
+
+type Token = CST.Token | CST.CollectionItem['key'];
+
+/** Offset of the first collection nested deeper than maxDepth, if any (walked with an explicit stack). */
+function tooDeep(tokens: readonly CST.Token[], maxDepth: number): number | undefined {
+  const stack: { token: Token; depth: number }[] = tokens.map((token) => ({ token, depth: 0 }));
+  while (stack.length > 0) {
+    const { token, depth } = stack.pop() as { token: Token; depth: number };
+    if (!token) continue;
+    if (token.type === 'document') {
+      stack.push({ token: token.value, depth });
+    } else if (token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection') {
+      if (depth + 1 > maxDepth) return token.offset;
+      for (const item of token.items) {
+        stack.push({ token: item.key, depth: depth + 1 });
+        stack.push({ token: item.value, depth: depth + 1 });
+      }
+    }
+  }
+  return undefined;
 }
 
 function firstLine(message: string): string {
@@ -102,16 +150,68 @@ function rangeOf(lc: LineCounter, pos: readonly number[] | undefined): Range {
   return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
 }
 
+/** Scalar keys repeated within one mapping, in document order (what YAML forbids and docker refuses). */
+function duplicateKeys(doc: Document.Parsed): YamlAstNode[] {
+  const found: YamlAstNode[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        if (seen.has(pair.key.value)) found.push(pair.key);
+        else seen.add(pair.key.value);
+      }
+    },
+  });
+  return found;
+}
+
+/**
+ * The node each alias refers to: the last node with that anchor before the
+ * alias in document order. One pass over the document; the library's
+ * Alias.resolve walks the document again for every alias, which made a
+ * chain of a few thousand aliases take minutes.
+ */
+function aliasTargets(doc: Document.Parsed): Map<Alias, YamlAstNode> {
+  const anchors = new Map<string, YamlAstNode>();
+  const targets = new Map<Alias, YamlAstNode>();
+  visit(doc, (_key, node) => {
+    if (isAlias(node)) {
+      const target = anchors.get(node.source);
+      if (target) targets.set(node, target);
+    } else if (isNode(node) && node.anchor) {
+      anchors.set(node.anchor, node);
+    }
+  });
+  return targets;
+}
+
 class TreeBuilder {
   private count = 0;
   private readonly stack = new Set<YamlAstNode>();
+  private readonly targets: Map<Alias, YamlAstNode>;
 
-  constructor(private readonly doc: Document.Parsed, private readonly lc: LineCounter) {}
+  private depth = 0;
+
+  constructor(doc: Document.Parsed, private readonly lc: LineCounter, private readonly maxDepth: number) {
+    this.targets = aliasTargets(doc);
+  }
 
   build(node: unknown, fallback?: Range): YNode {
     if (++this.count > MAX_EXPANDED_NODES) throw new ExpansionLimit();
+    // Aliases can nest what the text does not (a chain of lists each holding the previous one).
+    if (this.depth > this.maxDepth * 2) throw new DepthLimit();
+    this.depth++;
+    try {
+      return this.buildNode(node, fallback);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private buildNode(node: unknown, fallback?: Range): YNode {
     if (isAlias(node)) {
-      const target = node.resolve(this.doc) as YamlAstNode | undefined;
+      const target = this.targets.get(node);
       if (!target || this.stack.has(target)) return { kind: 'scalar', value: null, quoted: false, range: this.range(node) };
       this.stack.add(target);
       try {

@@ -11,7 +11,6 @@ async function load(files: Files, stackFiles?: string[]): Promise<Project> {
   const { project } = await loadProject(discoverMemory(files), {
     needs: new Set(['dockerfile', 'compose', 'manifest', 'script', 'env']),
     deployEnv: new Map(),
-    maxFileSize: 2_000_000,
     reader: memoryReader(files),
     ...(stackFiles ? { stackFiles } : {}),
   });

@@ -11,7 +11,6 @@ async function inputs(files: Files): Promise<((path: string) => boolean) | undef
   const { project } = await loadProject(discoverMemory(files), {
     needs: new Set(['dockerfile', 'compose', 'manifest', 'script', 'env']),
     deployEnv: new Map(),
-    maxFileSize: 2_000_000,
     reader: memoryReader(files),
   });
   return project.facts.deployInputs();

@@ -1,12 +1,15 @@
 import type { Range } from '../range.js';
 import type { JsFacts } from './facts.js';
 import { extractFacts } from './extract.js';
+import { describeOverflow } from '../limits.js';
 
 export type Estree = typeof import('@typescript-eslint/typescript-estree');
 
 export interface ParsedFile {
   facts?: JsFacts;
   parseError?: { message: string; range: Range };
+  /** Time spent on this file (parse and extraction), for limits.maxFileMs. */
+  ms?: number;
 }
 
 /**
@@ -14,6 +17,13 @@ export interface ParsedFile {
  * The file name decides the dialect (TypeScript's own rule: `.js` allows JSX, `.ts` does not).
  */
 export function parseAndExtract(parser: Estree, filePath: string, text: string): ParsedFile {
+  const started = performance.now();
+  const parsed = parseAndExtractUntimed(parser, filePath, text);
+  parsed.ms = performance.now() - started;
+  return parsed;
+}
+
+function parseAndExtractUntimed(parser: Estree, filePath: string, text: string): ParsedFile {
   let ast;
   try {
     ast = parser.parse(text, {
@@ -28,6 +38,8 @@ export function parseAndExtract(parser: Estree, filePath: string, text: string):
       suppressDeprecatedPropertyWarnings: true,
     } as Parameters<Estree['parse']>[1]);
   } catch (error) {
+    const overflow = describeOverflow(error);
+    if (overflow) return { parseError: { message: `Source ${overflow}`, range: { line: 1, column: 1, endLine: 1, endColumn: 1 } } };
     const e = error as { message?: string; lineNumber?: number; column?: number };
     const line = e.lineNumber ?? 1;
     const column = (e.column ?? 0) + 1;
@@ -37,6 +49,8 @@ export function parseAndExtract(parser: Estree, filePath: string, text: string):
     return { facts: extractFacts(ast) };
   } catch (error) {
     // A bug in extraction must not take the run down: the file simply has no facts.
+    const overflow = describeOverflow(error);
+    if (overflow) return { parseError: { message: `Source ${overflow}`, range: { line: 1, column: 1, endLine: 1, endColumn: 1 } } };
     return { parseError: { message: `internal: fact extraction failed (${(error as Error).message})`, range: { line: 1, column: 1, endLine: 1, endColumn: 1 } } };
   }
 }

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { parseJsSource, parserLoadTime } from '../parse-js.js';
 import { documentedNames, loadDocs, loadIgnoredEnvTemplates, loadTsConfigs } from './load-extras.js';
 import { linkEntries } from './closure.js';
+import { slowFile, type Limits } from '../limits.js';
 import { isNotShippedPath } from '../facts/deploy.js';
 
 /**
@@ -17,10 +18,12 @@ import { isNotShippedPath } from '../facts/deploy.js';
  */
 
 /** Minified or generated bundles (very long lines), and Flow files, which the TypeScript parser cannot read. */
-function notParsable(file: SourceFile): boolean {
-  if (/\.min\.[cm]?js$/.test(file.path)) return true;
-  if (file.path.endsWith('.js') && /@flow\b/.test(file.text.slice(0, 2000))) return true;
-  return file.text.length > 20_000 && file.text.length / Math.max(1, file.lines.length) > 300;
+/** Why a JS/TS file is not parsed: generated bundles and Flow are not code the rules can read. */
+function notParsable(file: SourceFile): string | undefined {
+  if (/\.min\.[cm]?js$/.test(file.path)) return 'a minified bundle';
+  if (file.path.endsWith('.js') && /@flow\b/.test(file.text.slice(0, 2000))) return 'Flow-typed JavaScript, which the parser does not read';
+  if (file.text.length > 20_000 && file.text.length / Math.max(1, file.lines.length) > 300) return 'generated or minified code (lines average over 300 characters)';
+  return undefined;
 }
 
 const ENV_READ = /process\.env|import\.meta\.env|Bun\.env/;
@@ -85,12 +88,20 @@ export let lastSourceTimings: SourceTimings | undefined;
  * Parses the JS/TS files the prefilters of the enabled source rules select and links entries.
  * `sourcePrefilters` is empty when no source rule runs: nothing is parsed then.
  */
-export async function prepareSources(project: Project, sourcePrefilters: readonly RegExp[], maxFileSize: number, diagnostics: Diagnostic[] = []): Promise<void> {
+export async function prepareSources(project: Project, sourcePrefilters: readonly RegExp[], limits: Limits, diagnostics: Diagnostic[] = []): Promise<void> {
+  const maxFileSize = limits.maxFileSize;
   const t0 = performance.now();
   const js = sourcePrefilters.length > 0 ? project.sources.filter((s) => s.language === 'js' || s.language === 'ts') : [];
   if (js.length === 0) return;
   const prefilters = combinePrefilters(sourcePrefilters);
-  const candidates = js.filter((s) => !isNotShippedPath(s.path) && !notParsable(s));
+  const shipped = js.filter((s) => !isNotShippedPath(s.path));
+  const candidates: SourceFile[] = [];
+  for (const s of shipped) {
+    const why = notParsable(s);
+    if (!why) candidates.push(s);
+    // A file a rule would have read is named when it is left out.
+    else if (prefilters.some((p) => p.test(s.text))) diagnostics.push({ code: 'source-not-parsed', severity: 'info', filePath: s.path, message: `Not parsed: ${why}` });
+  }
   const wanted = candidates.filter((s) => prefilters.some((p) => p.test(s.text)));
   const t1 = performance.now();
   let tParsed = t1;
@@ -120,6 +131,7 @@ export async function prepareSources(project: Project, sourcePrefilters: readonl
   }
   const tLinked = performance.now();
   await parsing;
+  for (const file of wanted) if (file.parseMs !== undefined) slowFile(file.path, file.parseMs, limits, diagnostics);
   const t3 = performance.now();
   lastSourceTimings = { prefilter: t1 - t0, parse: tParsed - t1, link: tLinked - tLink, candidates: candidates.length, parsed: wanted.length };
   if (process.env.TWELVELINT_TIMING === '1') {
