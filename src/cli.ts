@@ -9,6 +9,8 @@ import { reporters } from './reporters/index.js';
 import { allRules } from './rules/index.js';
 import { FACTORS, type Severity, type SeveritySetting } from './rules/rule.js';
 import { loadEnvFile } from './project/load-env.js';
+import { readNamedFile } from './project/reader.js';
+import { DEFAULT_LIMITS } from './project/limits.js';
 import { VERSION } from './version.js';
 import type { AuditResult } from './engine/result.js';
 import type { VerdictGate } from './engine/config.js';
@@ -96,16 +98,27 @@ function parseRuleFlags(flags: string[]): Record<string, SeveritySetting> {
   return out;
 }
 
+function isPipe(file: string): boolean {
+  try {
+    return statSync(file).isFIFO();
+  } catch {
+    return false;
+  }
+}
+
 function deployEnvironment(options: CliOptions, cwd: string): Map<string, string> {
   const env = new Map<string, string>();
   if (options.envFile) {
     const abs = path.resolve(cwd, options.envFile);
     let text: string;
     try {
-      text = readFileSync(abs, 'utf8');
-    } catch {
-      throw new UsageError(`Cannot read --env-file ${options.envFile}`);
+      text = readNamedFile(abs, DEFAULT_LIMITS.maxFileSize).toString('utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new UsageError(`Cannot read --env-file ${options.envFile}${code === 'EFBIG' || code === 'EISDIR' ? `: ${(error as Error).message}` : code ? ` (${code})` : ''}`);
     }
+    // Node 20 reads an --env-file argument itself before any script runs, so a pipe arrives drained.
+    if (text === '' && isPipe(abs)) throw new UsageError(`--env-file ${options.envFile} is a pipe that arrived empty: Node.js 20 reads --env-file paths itself before twelvelint starts; write the variables to a file, or use --env KEY=VALUE`);
     const parsed = loadEnvFile({ path: options.envFile, absPath: abs, kind: 'env', size: text.length, text, lines: text.split(/\r?\n/) });
     for (const e of parsed.entries) env.set(e.key, e.value);
   }

@@ -3,7 +3,7 @@
  * `diskReader`; tests read in-memory projects through `memoryReader`, with no temporary
  * directory, no git and no discovery walk.
  */
-import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readdirSync, realpathSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync, readdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 
 export interface FileReader {
@@ -45,7 +45,7 @@ export function diskReader(root: string): FileReader {
         const info = fstatSync(fd);
         if (!info.isFile()) throw fail('ENOTREG', `${rel} is not a regular file`);
         const limit = Math.min(maxBytes, MAX_READ_BYTES);
-        if (info.size > limit) throw fail('EFBIG', `${(info.size / 1e6).toFixed(1)} MB is over the ${(limit / 1e6).toFixed(1)} MB limit (maxFileSize)`);
+        if (info.size > limit) throw fail('EFBIG', `${(info.size / 1e6).toFixed(1)} MB is over the ${(limit / 1e6).toFixed(1)} MB limit (limits.maxFileSize)`);
         return readFileSync(fd);
       } finally {
         closeSync(fd);
@@ -62,6 +62,31 @@ export function diskReader(root: string): FileReader {
       }
     },
   };
+}
+
+/**
+ * A file the user names on the command line (`--env-file`): it may live anywhere and may be a
+ * pipe (`--env-file <(vault read …)`), but no more than maxBytes are ever read, so a device
+ * such as /dev/zero ends in an error instead of filling memory.
+ */
+export function readNamedFile(file: string, maxBytes = MAX_READ_BYTES): Buffer {
+  const fd = openSync(file, constants.O_RDONLY);
+  try {
+    if (fstatSync(fd).isDirectory()) throw fail('EISDIR', `${file} is a directory`);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(64 * 1024);
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > maxBytes) throw fail('EFBIG', `${file} is over the ${(maxBytes / 1e6).toFixed(1)} MB limit (limits.maxFileSize)`);
+      chunks.push(chunk.subarray(0, n));
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function safeRealpath(p: string): string | undefined {
@@ -84,7 +109,7 @@ export function memoryReader(files: Readonly<Record<string, string>>): FileReade
       const text = files[norm(rel)];
       if (text === undefined) throw Object.assign(new Error(`ENOENT: ${rel}`), { code: 'ENOENT' });
       const buffer = Buffer.from(text);
-      if (buffer.length > maxBytes) throw fail('EFBIG', `${rel} is over the limit (maxFileSize)`);
+      if (buffer.length > maxBytes) throw fail('EFBIG', `${rel} is over the limit (limits.maxFileSize)`);
       return buffer;
     },
     exists: (rel) => norm(rel) in files || dirs.has(norm(rel)),

@@ -1,8 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseYaml } from '../../src/project/yaml-tree.js';
+import { analyse } from '../../src/engine/run.js';
+import { resolveConfig } from '../../src/engine/config.js';
+import { discover, resolveInputs } from '../../src/project/discover.js';
+import { allRules } from '../../src/rules/index.js';
 import { runCli, runJson } from '../support/cli.js';
 import { writeProject } from '../support/rule-tester.js';
 
@@ -105,6 +109,23 @@ describe('bounded resources', () => {
     const dir = writeProject({ '.twelvelintrc.json': JSON.stringify({ maxFileSize: 1234, limits: { maxDepth: 64 } }), Dockerfile: 'FROM node:20\n' });
     const { json } = await runJson(['--print-config', '.'], dir);
     expect(json.limits).toEqual({ maxFileSize: 1234, maxFiles: 200_000, maxDepth: 64, maxFileMs: 2000 });
+  });
+
+  it('--env-file is read up to the size limit, never whole', async () => {
+    const dir = writeProject({ Dockerfile: 'FROM node:20\n', 'big.env': `A=${'x'.repeat(3_000_000)}\n` });
+    const { code, stderr } = await runCli(['--env-file', path.join(dir, 'big.env'), '.'], dir);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/Cannot read --env-file .*over the 2\.0 MB limit \(limits\.maxFileSize\)/);
+  });
+
+  it('a file that vanishes between discovery and reading is a diagnostic', async () => {
+    const dir = writeProject({ Dockerfile: 'FROM node:20\n', 'api/Dockerfile': 'FROM node:latest\n' });
+    const config = resolveConfig({ config: {}, source: null }, allRules, {}, []);
+    const discovery = await discover(await resolveInputs(['.'], dir), { ignorePatterns: [] });
+    rmSync(path.join(dir, 'api/Dockerfile'));
+    const { result } = await analyse({ discovery, config, catalogue: allRules });
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'unreadable', filePath: 'api/Dockerfile' }));
+    expect(result.results.map((r) => r.filePath)).not.toContain('api/Dockerfile');
   });
 
   it('an unknown limit is a config error', async () => {
