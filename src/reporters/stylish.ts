@@ -1,6 +1,7 @@
 import pc from 'picocolors';
 import type { Reporter } from './types.js';
 import type { SwarmVerdict } from '../engine/result.js';
+import { printableDeep } from './printable.js';
 import type { BlockerKind } from '../rules/rule.js';
 
 const FILE_VERDICT: Record<SwarmVerdict, string> = {
@@ -24,7 +25,8 @@ const BLOCKER_TEXT: Record<BlockerKind, string> = {
   broken: 'deploys but cannot work',
 };
 
-export const stylish: Reporter = (result, options) => {
+export const stylish: Reporter = (raw, options) => {
+  const result = printableDeep(raw);
   const c = pc.createColors(options.color);
   const out: string[] = [];
   for (const file of result.results) {

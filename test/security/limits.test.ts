@@ -174,3 +174,15 @@ describe('nothing lost quietly: file names', () => {
     expect(files).not.toContain('app/compose.tmp.yml');
   });
 });
+
+describe('terminal output', () => {
+  it('control characters from the repository (a newline in a name, ESC in a value) are shown escaped in stylish output', async () => {
+    const dir = writeProject({ 'compose.yaml': 'services:\n  web:\n    image: "nginx\\e[31m:latest"\n' });
+    mkdirSync(path.join(dir, 'dir\nline'));
+    writeFileSync(path.join(dir, 'dir\nline', 'Dockerfile'), 'FROM node:latest\n');
+    const { stdout } = await runCli(['--format', 'stylish', '.'], dir);
+    expect(stdout).toContain('dir\\nline/Dockerfile');
+    expect(stdout).not.toContain('\u001b[31m');
+    expect(stdout).not.toMatch(/^line\/Dockerfile/m);
+  });
+});
