@@ -7,18 +7,20 @@ import type { AnyRule, MessageData, Severity } from '../rules/rule.js';
 import type { Finding } from './result.js';
 
 /** A finding while the engine works on it: its message data, its rule's default severity, and whether it is reported. */
-export interface WorkingFinding extends Finding {
+export interface WorkingFinding extends Omit<Finding, 'fingerprint'> {
   data?: MessageData;
   /** The severity the rule gives this finding before configuration (a prediction ignores configuration). */
   defaultSeverity: Severity;
   reported: boolean;
   suppressed: boolean;
+  /** The reason a suppression comment gives. */
+  justification?: string;
 }
 
 const STRENGTH = { none: 0, degraded: 1, 'deploy-input': 2, blocker: 3 } as const;
 const SEVERITY = { info: 0, warning: 1, error: 2 } as const;
 
-function at(f: Finding): string {
+function at(f: Pick<Finding, 'filePath' | 'line' | 'column'>): string {
   return `${f.filePath}\u0000${f.line}\u0000${f.column}`;
 }
 

@@ -24,6 +24,10 @@ export interface Finding {
   blocker?: BlockerKind;
   /** Other rules that reported the same problem at this place, merged into this finding. */
   also?: { ruleId: string; factor: RuleFamily }[];
+  /** Stable identity: survives line moves and reformatting (engine/fingerprint.ts). */
+  fingerprint: string;
+  /** For a finding a `twelvelint-disable` comment suppressed: the comment's reason, if any. */
+  justification?: string;
 }
 
 /**
@@ -96,6 +100,12 @@ export interface FileResult {
   fatalErrorCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
+  /** Findings a `twelvelint-disable` comment suppressed (ESLint's shape): kept for SARIF and audits of suppressions. */
+  suppressedMessages: SuppressedMessage[];
+}
+
+export interface SuppressedMessage extends EslintMessage {
+  suppressions: { kind: 'directive'; justification: string }[];
 }
 
 export interface EslintMessage {
@@ -116,6 +126,7 @@ export interface EslintMessage {
   suggestions?: { desc: string; fix?: Fix }[];
   blocker?: BlockerKind;
   also?: { ruleId: string; factor: RuleFamily }[];
+  fingerprint: string;
 }
 
 export interface AuditResult {

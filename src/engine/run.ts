@@ -7,8 +7,9 @@ import { redactDeep } from './redact.js';
 import { allRules } from '../rules/index.js';
 import { findConfig, resolveConfig, type ResolvedConfig } from './config.js';
 import type { Diagnostic } from '../project/diagnostics.js';
-import type { AuditResult, FileResult, Finding } from './result.js';
-import { applyDirectives, parseDirectives } from './suppress.js';
+import type { AuditResult, EslintMessage, FileResult, Finding } from './result.js';
+import { applyDirectives, matches, parseDirectives } from './suppress.js';
+import { fingerprints } from './fingerprint.js';
 import { buildFactors, readiness } from './score.js';
 import { swarmSummary, type Prediction } from './verdict.js';
 import { mergeFindings, type WorkingFinding } from './merge.js';
@@ -149,10 +150,12 @@ export async function analyse(options: AnalyseOptions): Promise<Audit> {
 
   // Swarm findings of compose files the project does not deploy are counted in their file's verdict, not listed.
   const notDeployed = new Set(swarm.files.filter((f) => !f.deployed).map((f) => f.filePath));
-  const reported: Finding[] = findings
-    .filter((f) => f.reported && !f.suppressed && !(f.factor === 'swarm' && notDeployed.has(f.filePath)))
-    .map(({ data: _data, reported: _r, suppressed: _s, defaultSeverity: _d, ...finding }) => finding);
-  reported.sort(compareFindings);
+  const listed = findings.filter((f) => f.reported && !(f.factor === 'swarm' && notDeployed.has(f.filePath))).sort(compareFindings);
+  const lines = new Map(textFiles(project).map((f) => [f.path, f.lines]));
+  const prints = fingerprints(listed, (file) => lines.get(file));
+  const withPrints = listed.map(({ data: _data, reported: _r, defaultSeverity: _d, ...finding }, i) => ({ ...finding, fingerprint: prints[i] }));
+  const reported: Finding[] = withPrints.filter((f) => !f.suppressed).map(({ suppressed: _s, ...f }) => f);
+  const suppressed: Finding[] = withPrints.filter((f) => f.suppressed).map(({ suppressed: _s, ...f }) => f);
 
   const factors = buildFactors(reported, project, enabled.map((r) => r.rule));
   const { score, grade, assessed } = readiness(factors);
@@ -173,7 +176,7 @@ export async function analyse(options: AnalyseOptions): Promise<Audit> {
       },
     },
     factors,
-    results: toFileResults(reported),
+    results: toFileResults(reported, suppressed),
     diagnostics,
   };
   // Every string the result carries passes through the one redaction (messages, fix texts, summaries, diagnostics).
@@ -230,7 +233,12 @@ function markSuppressed(findings: WorkingFinding[], project: Project, reportUnus
     const own = (byFile.get(file.path) ?? []).filter((f) => f.reported);
     const directives = parseDirectives(file.lines);
     const kept = new Set(applyDirectives(own, directives));
-    for (const f of own) if (!kept.has(f)) f.suppressed = true;
+    for (const f of own) {
+      if (kept.has(f)) continue;
+      f.suppressed = true;
+      const reason = directives.find((d) => matches(d, f) && d.justification)?.justification;
+      if (reason) f.justification = reason;
+    }
     if (!reportUnused) continue;
     for (const d of directives.filter((x) => !x.used)) {
       const text = file.lines[d.line - 1] ?? '';
@@ -253,37 +261,46 @@ function markSuppressed(findings: WorkingFinding[], project: Project, reportUnus
   }
 }
 
-function compareFindings(a: Finding, b: Finding): number {
+function compareFindings(a: Pick<Finding, 'filePath' | 'line' | 'column' | 'ruleId'>, b: Pick<Finding, 'filePath' | 'line' | 'column' | 'ruleId'>): number {
   if (a.filePath !== b.filePath) return a.filePath < b.filePath ? -1 : 1;
   return a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? '');
 }
 
-function toFileResults(findings: readonly Finding[]): FileResult[] {
+function toMessage(f: Finding): EslintMessage {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity === 'error' ? 2 : 1,
+    level: f.severity,
+    factor: f.factor,
+    swarm: f.swarm,
+    ...(f.blocker ? { blocker: f.blocker } : {}),
+    ...(f.also ? { also: f.also } : {}),
+    message: f.message,
+    ...(f.messageId ? { messageId: f.messageId } : {}),
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    ...(f.fatal ? { fatal: true } : {}),
+    ...(f.fix ? { fix: f.fix } : {}),
+    ...(f.suggestions ? { suggestions: f.suggestions } : {}),
+    fingerprint: f.fingerprint,
+  };
+}
+
+function toFileResults(findings: readonly Finding[], suppressed: readonly Finding[]): FileResult[] {
   const map = new Map<string, FileResult>();
-  for (const f of findings) {
-    let r = map.get(f.filePath);
+  const resultOf = (filePath: string): FileResult => {
+    let r = map.get(filePath);
     if (!r) {
-      r = { filePath: f.filePath, messages: [], errorCount: 0, warningCount: 0, infoCount: 0, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
-      map.set(f.filePath, r);
+      r = { filePath, messages: [], errorCount: 0, warningCount: 0, infoCount: 0, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0, suppressedMessages: [] };
+      map.set(filePath, r);
     }
-    r.messages.push({
-      ruleId: f.ruleId,
-      severity: f.severity === 'error' ? 2 : 1,
-      level: f.severity,
-      factor: f.factor,
-      swarm: f.swarm,
-      ...(f.blocker ? { blocker: f.blocker } : {}),
-      ...(f.also ? { also: f.also } : {}),
-      message: f.message,
-      ...(f.messageId ? { messageId: f.messageId } : {}),
-      line: f.line,
-      column: f.column,
-      endLine: f.endLine,
-      endColumn: f.endColumn,
-      ...(f.fatal ? { fatal: true } : {}),
-      ...(f.fix ? { fix: f.fix } : {}),
-      ...(f.suggestions ? { suggestions: f.suggestions } : {}),
-    });
+    return r;
+  };
+  for (const f of findings) {
+    const r = resultOf(f.filePath);
+    r.messages.push(toMessage(f));
     if (f.severity === 'error') r.errorCount++;
     else if (f.severity === 'warning') r.warningCount++;
     else r.infoCount++;
@@ -291,7 +308,8 @@ function toFileResults(findings: readonly Finding[]): FileResult[] {
     if (f.fix && f.severity === 'error') r.fixableErrorCount++;
     if (f.fix && f.severity === 'warning') r.fixableWarningCount++;
   }
-  return [...map.values()];
+  for (const f of suppressed) resultOf(f.filePath).suppressedMessages.push({ ...toMessage(f), suppressions: [{ kind: 'directive', justification: f.justification ?? '' }] });
+  return [...map.values()].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
 }
 
 /**

@@ -17,6 +17,8 @@ export interface Directive {
   /** The line it applies to (for file directives: 0). */
   target: number;
   used: boolean;
+  /** The text after ` -- `, when given. */
+  justification?: string;
 }
 
 const DIRECTIVE = /(?:#|\/\/|\/\*|<!--)\s*twelvelint-disable-(next-line|line|file)\b([^\n]*)/;
@@ -28,21 +30,24 @@ export function parseDirectives(lines: readonly string[]): Directive[] {
     const m = DIRECTIVE.exec(text);
     if (!m) return;
     const kind = m[1] as Directive['kind'];
-    const list = m[2].replace(/\*\/.*$|-->.*$/, '').split(/\s--\s|^--\s/)[0];
+    const [list, ...reason] = m[2].replace(/\*\/.*$|-->.*$/, '').split(/\s--\s|^--\s/);
     const ruleIds = list.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
     const line = index + 1;
-    out.push({ kind, ruleIds, line, column: m.index + 1, target: kind === 'next-line' ? line + 1 : kind === 'line' ? line : 0, used: false });
+    const justification = reason.join(' -- ').trim();
+    out.push({ kind, ruleIds, line, column: m.index + 1, target: kind === 'next-line' ? line + 1 : kind === 'line' ? line : 0, used: false, ...(justification ? { justification } : {}) });
   });
   return out;
 }
 
-function matches(d: Directive, finding: Finding): boolean {
+type Suppressible = Pick<Finding, 'ruleId' | 'line' | 'fatal'>;
+
+export function matches(d: Directive, finding: Suppressible): boolean {
   if (d.ruleIds.length > 0 && (finding.ruleId === null || !d.ruleIds.includes(finding.ruleId))) return false;
   return d.kind === 'file' || d.target === finding.line;
 }
 
 /** Removes suppressed findings; marks directives that suppressed something. Parse errors are never suppressed. */
-export function applyDirectives(findings: Finding[], directives: Directive[]): Finding[] {
+export function applyDirectives<F extends Suppressible>(findings: F[], directives: Directive[]): F[] {
   if (directives.length === 0) return findings;
   return findings.filter((f) => {
     if (f.fatal) return true;

@@ -23,7 +23,10 @@ describe('the verdict is a prediction: configuration changes what is reported, n
   it('a twelvelint-disable-file comment hides the finding, not the blocker', async () => {
     const dir = writeProject({ 'docker-stack.yml': '# twelvelint-disable-file\nservices:\n  web:\n    build: .\n' });
     const r = await runJson(['.'], dir);
-    expect(r.json.results.filter((f: { filePath: string }) => f.filePath === 'docker-stack.yml')).toEqual([]);
+    const stack = r.json.results.filter((f: { filePath: string }) => f.filePath === 'docker-stack.yml');
+    expect(stack.flatMap((f: { messages: unknown[] }) => f.messages)).toEqual([]);
+    // Kept as suppressed (SARIF reports it with a suppression), still not a finding to act on.
+    expect(stack.flatMap((f: { suppressedMessages: { ruleId: string }[] }) => f.suppressedMessages.map((m) => m.ruleId))).toContain('swarm/build-without-image');
     expect(r.json.summary.swarm.verdict).toBe('not-deployable');
     expect(r.code).toBe(1);
   });

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { allRules } from '../../src/rules/index.js';
+import { auditFiles } from '../support/rule-tester.js';
+
+const prints = async (files: Record<string, string>) =>
+  (await auditFiles(allRules, files)).results.flatMap((r) => r.messages.map((m) => `${r.filePath} ${m.ruleId} ${m.fingerprint}`)).sort();
+
+describe('fingerprints', () => {
+  it('survive line moves and reformatting, and tell equal lines apart', async () => {
+    const before = await prints({ Dockerfile: 'FROM node:latest\nCMD npm start\n' });
+    const moved = await prints({ Dockerfile: 'FROM   node:latest\n\n# a comment\n\nCMD  npm start\n' });
+    expect(moved).toEqual(before);
+    const twice = await prints({ 'docker-stack.yml': 'services:\n  a:\n    build: .\n  b:\n    build: .\n' });
+    const build = twice.filter((p) => p.includes('build-without-image')).map((p) => p.split(':').pop());
+    expect(build).toEqual(['1', '2']);
+  });
+
+  it('change when the finding line changes', async () => {
+    const a = await prints({ Dockerfile: 'FROM node:latest\n' });
+    const b = await prints({ Dockerfile: 'FROM node:lts\n' });
+    expect(a.filter((p) => p.includes('unpinned')).join()).not.toEqual(b.filter((p) => p.includes('unpinned')).join());
+  });
+});
