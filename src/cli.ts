@@ -3,9 +3,11 @@ import { redactDeep, redactText } from './engine/redact.js';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { audit } from './engine/run.js';
-import { ConfigError } from './engine/config.js';
+import { ConfigError, normalizeSeverity } from './engine/config.js';
 import { UsageError } from './project/discover.js';
 import { reporters } from './reporters/index.js';
+import { parseFormats, reportContext, writeStepSummary } from './cli-output.js';
+import { docsUrl } from './reporters/rule-meta.js';
 import { allRules } from './rules/index.js';
 import { FACTORS, type Severity, type SeveritySetting } from './rules/rule.js';
 import { loadEnvFile } from './project/load-env.js';
@@ -20,8 +22,11 @@ const SEVERITIES = ['off', 'info', 'warning', 'error'] as const;
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 interface CliOptions {
-  format: string;
+  format: string[];
   output?: string;
+  verbose?: boolean;
+  absolutePaths?: boolean;
+  sarifCategory?: string;
   config?: string;
   rule: string[];
   ignorePattern: string[];
@@ -32,6 +37,7 @@ interface CliOptions {
   printConfig?: boolean;
   listRules?: boolean;
   env: string[];
+  deployEnvFile?: string;
   envFile?: string;
   reportUnusedDisable?: boolean;
   debug?: boolean;
@@ -48,8 +54,11 @@ function buildProgram(): Command {
         'A directory is discovered recursively (honouring .gitignore); a file is audited as given.',
     )
     .argument('[paths...]', 'files or directories to audit', ['.'])
-    .option('-f, --format <name>', `output format: ${Object.keys(reporters).join(', ')}`, 'stylish')
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('-f, --format <name[=file]>', `output format, repeatable; name=file writes that format to a file: ${Object.keys(reporters).join(', ')} (default: stylish)`, collect, [])
+    .option('-o, --output <file>', 'write the report (the one format given without =file) to a file instead of stdout')
+    .option('--verbose', 'stylish: print each rule\'s docs URL under its findings')
+    .option('--absolute-paths', 'print absolute paths (stylish, json, junit, checkstyle); SARIF stays relative to its base id')
+    .option('--sarif-category <id>', 'SARIF automationDetails.id (the code scanning category); default twelvelint/<audited folder>/')
     .option('-c, --config <file>', 'use this config file (the only way a .js config is ever run)')
     .option('--rule <id:severity>', 'set a rule to off|info|warning|error (repeatable)', collect, [])
     .option('--ignore-pattern <glob>', 'leave out files matching the pattern (repeatable)', collect, [])
@@ -58,7 +67,9 @@ function buildProgram(): Command {
     .option('-q, --quiet', 'report errors only')
     .option('--no-color', 'disable colour (also NO_COLOR=1)')
     .option('--env <KEY=VALUE>', 'a variable the deploy environment will have (repeatable); default: none', collect, [])
-    .option('--env-file <file>', 'read deploy environment variables from a dotenv file')
+    .option('--deploy-env-file <file>', 'read deploy environment variables from a dotenv file')
+    // Node.js 20 itself reads any --env-file argument before a program starts: the old name is kept, not advertised.
+    .addOption(new Option('--env-file <file>').hideHelp())
     .option('--stack <file>', 'the compose/stack file the project deploys with (repeatable); default: found by name', collect, [])
     .addOption(new Option('--fail-on-verdict <verdict>', 'exit 1 when the Swarm verdict is this bad or worse (default: not-deployable, or the config\'s failOnVerdict)').choices(['not-deployable', 'needs-deploy-inputs', 'never']))
     .option('--report-unused-disable', 'report twelvelint-disable comments that suppress nothing')
@@ -91,8 +102,8 @@ function parseRuleFlags(flags: string[]): Record<string, SeveritySetting> {
   for (const flag of flags) {
     const i = flag.lastIndexOf(':');
     const id = flag.slice(0, i);
-    const severity = flag.slice(i + 1) as SeveritySetting;
-    if (i <= 0 || !(SEVERITIES as readonly string[]).includes(severity)) throw new UsageError(`--rule expects <id>:<${SEVERITIES.join('|')}>, got "${flag}"`);
+    const severity = normalizeSeverity(flag.slice(i + 1));
+    if (i <= 0 || severity === undefined) throw new UsageError(`--rule expects <id>:<${SEVERITIES.join('|')}> (ESLint's warn and 0/1/2 work too), got "${flag}"`);
     out[id] = severity;
   }
   return out;
@@ -108,18 +119,20 @@ function isPipe(file: string): boolean {
 
 function deployEnvironment(options: CliOptions, cwd: string): Map<string, string> {
   const env = new Map<string, string>();
-  if (options.envFile) {
-    const abs = path.resolve(cwd, options.envFile);
+  const envFile = options.deployEnvFile ?? options.envFile;
+  if (envFile) {
+    const flag = options.deployEnvFile ? '--deploy-env-file' : '--env-file';
+    const abs = path.resolve(cwd, envFile);
     let text: string;
     try {
       text = readNamedFile(abs, DEFAULT_LIMITS.maxFileSize).toString('utf8');
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      throw new UsageError(`Cannot read --env-file ${options.envFile}${code === 'EFBIG' || code === 'EISDIR' ? `: ${(error as Error).message}` : code ? ` (${code})` : ''}`);
+      throw new UsageError(`Cannot read ${flag} ${envFile}${code === 'EFBIG' || code === 'EISDIR' ? `: ${(error as Error).message}` : code ? ` (${code})` : ''}`);
     }
     // Node 20 reads an --env-file argument itself before any script runs, so a pipe arrives drained.
-    if (text === '' && isPipe(abs)) throw new UsageError(`--env-file ${options.envFile} is a pipe that arrived empty: Node.js 20 reads --env-file paths itself before twelvelint starts; write the variables to a file, or use --env KEY=VALUE`);
-    const parsed = loadEnvFile({ path: options.envFile, absPath: abs, kind: 'env', size: text.length, text, lines: text.split(/\r?\n/) });
+    if (text === '' && !options.deployEnvFile && isPipe(abs)) throw new UsageError(`--env-file ${envFile} is a pipe that arrived empty: Node.js 20 reads --env-file paths itself before twelvelint starts; use --deploy-env-file`);
+    const parsed = loadEnvFile({ path: envFile, absPath: abs, kind: 'env', size: text.length, text, lines: text.split(/\r?\n/) });
     for (const e of parsed.entries) env.set(e.key, e.value);
   }
   for (const pair of options.env) {
@@ -187,15 +200,16 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
   }
   try {
     if (options.listRules) {
-      process.stdout.write(listRules());
+      process.stdout.write(options.format.some((f) => f.split('=')[0] === 'json') ? `${JSON.stringify(allRules.map((r) => ({ id: r.id, factor: r.factor, severity: r.severity, swarm: r.swarm, recommended: r.recommended, summary: r.docs.summary, docs: docsUrl(r.id) })), null, 2)}\n` : listRules());
       return 0;
     }
-    const reporter = reporters[options.format];
-    if (!reporter) throw new UsageError(`Unknown format "${options.format}"; available: ${Object.keys(reporters).join(', ')}`);
+    const outputs = parseFormats(options.format, options.output);
     let maxWarnings: number | undefined;
     if (options.maxWarnings !== undefined) {
       maxWarnings = Number(options.maxWarnings);
-      if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings expects a whole number, got "${options.maxWarnings}"`);
+      // -1 is ESLint's "no limit".
+      if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings expects a whole number (-1: no limit), got "${options.maxWarnings}"`);
+      if (maxWarnings === -1) maxWarnings = undefined;
     }
     const groups = groupPaths(paths, cwd);
     const audits = [];
@@ -218,7 +232,11 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       const printed = {
         source: config.source,
         extends: config.extends,
-        rules: Object.fromEntries([...config.rules.values()].map((r) => [r.rule.id, Object.keys(r.options).length ? [r.severity, r.options] : r.severity])),
+        // Every rule, those turned off included (ESLint prints them as "off" too).
+        rules: Object.fromEntries(allRules.map((rule) => {
+          const r = config.rules.get(rule.id);
+          return [rule.id, !r ? 'off' : Object.keys(r.options).length ? [r.severity, r.options] : r.severity];
+        })),
         ignores: config.ignores,
         limits: config.limits,
         stack: config.stack,
@@ -235,21 +253,27 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         result.summary.swarm.failed = gateFails(result.summary.swarm.verdict, options.failOnVerdict);
       }
     }
-    const color = options.color && !process.env.NO_COLOR && !options.output && (Boolean(process.stdout.isTTY) || Boolean(process.env.FORCE_COLOR));
-    const text =
-      results.length === 1
-        ? reporter(results[0], { color, quiet: Boolean(options.quiet) })
-        : options.format === 'json'
-          ? `[${results.map((r) => reporter(r, { color, quiet: Boolean(options.quiet) }).trimEnd()).join(',\n')}]\n`
-          : results.map((r) => `${color ? '\x1b[1m' : ''}== ${r.root}${color ? '\x1b[22m' : ''}\n${reporter(r, { color, quiet: Boolean(options.quiet) })}`).join('\n');
-    if (options.output) {
-      try {
-        writeFileSync(path.resolve(cwd, options.output), text);
-      } catch (error) {
-        throw new UsageError(`Cannot write --output ${options.output}: ${(error as Error).message}`);
-      }
-    } else process.stdout.write(text);
-    const codes = results.map((r) => exitCodeFor(r, options.quiet ? 'error' : options.failOn, options.quiet ? undefined : maxWarnings));
+    const context = reportContext(audits, options, cwd);
+    for (const out of outputs) {
+      const reporter = reporters[out.format];
+      const color = out.file === undefined && options.color && !process.env.NO_COLOR && (Boolean(process.stdout.isTTY) || Boolean(process.env.FORCE_COLOR));
+      const text = reporter(results, { ...context, color });
+      if (out.file !== undefined) {
+        try {
+          writeFileSync(path.resolve(cwd, out.file), text);
+        } catch (error) {
+          throw new UsageError(`Cannot write ${out.format} report to ${out.file}: ${(error as Error).message}`);
+        }
+      } else process.stdout.write(text);
+      if (out.format === 'github') writeStepSummary(results, context);
+    }
+    const failOn = options.quiet ? 'error' : options.failOn;
+    const limit = options.quiet ? undefined : maxWarnings;
+    const warnings = results.reduce((n, r) => n + r.summary.counts.warning, 0);
+    if (limit !== undefined && warnings > limit) {
+      process.stderr.write(`twelvelint: ${warnings} warning${warnings === 1 ? '' : 's'} found; --max-warnings allows ${limit}\n`);
+    }
+    const codes = results.map((r) => exitCodeFor(r, failOn, limit));
     return codes.some((c) => c === 1) ? 1 : 0;
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {

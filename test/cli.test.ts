@@ -60,7 +60,7 @@ describe('CLI', () => {
   it('--help tells the options and exit codes', async () => {
     const { code, stdout } = await runCli(['--help']);
     expect(code).toBe(0);
-    for (const word of ['--format', '--output', '--config', '--rule', '--ignore-pattern', '--fail-on', '--max-warnings', '--quiet', '--no-color', '--print-config', '--list-rules', '--env', '--env-file', '--report-unused-disable', 'Exit codes']) expect(stdout).toContain(word);
+    for (const word of ['--format', '--output', '--config', '--rule', '--ignore-pattern', '--fail-on', '--max-warnings', '--quiet', '--no-color', '--print-config', '--list-rules', '--env', '--deploy-env-file', '--report-unused-disable', 'Exit codes']) expect(stdout).toContain(word);
   });
 
   it('--version prints the package version', async () => {

@@ -36,7 +36,7 @@ describe('config files', () => {
     const dir = writeProject({ ...bad, '.twelvelintrc.json': '{"rules": {"swarm/build-without-image": "loud"}}' });
     const { code, stderr } = await runCli(['.'], dir);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/Invalid config .*rules/);
+    expect(stderr).toMatch(/Invalid config .*\.twelvelintrc\.json: the setting of rule "swarm\/build-without-image" must be a severity \(off, info, warning, error/);
     const dir2 = writeProject({ ...bad, '.twelvelintrc.json': '{"rules": {"no/such-rule": "off"}}' });
     expect((await runCli(['.'], dir2)).stderr).toMatch(/Unknown rule "no\/such-rule"/);
   });

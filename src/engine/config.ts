@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYamlText } from 'yaml';
-import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { AnyRule, SeveritySetting } from '../rules/rule.js';
 import type { Diagnostic } from '../project/diagnostics.js';
 import { configSchema } from './config-schema.js';
@@ -99,7 +99,7 @@ const MAX_CONFIG_BYTES = 1_000_000;
 /** Compiled on first use: most runs have no config file to check. */
 let compiled: ValidateFunction | undefined;
 function validateConfig(data: unknown): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(configSchema);
+  compiled ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(configSchema);
   compiled(data);
   return compiled;
 }
@@ -149,12 +149,81 @@ export async function loadConfigFile(file: string): Promise<UserConfig> {
 
 function checkConfig(data: unknown, file: string): UserConfig {
   const validate = validateConfig(data);
-  if (validate.errors?.length) {
-    const first = validate.errors[0];
-    const where = first?.instancePath ? first.instancePath.slice(1).replace(/\//g, '.') : '(root)';
-    throw new ConfigError(`Invalid config ${file}: ${where} ${first?.message ?? 'is invalid'}`);
-  }
+  if (validate.errors?.length) throw new ConfigError(`Invalid config ${file}: ${describeConfigError(validate.errors)}`);
   return data as UserConfig;
+}
+
+const SEVERITY_WORDS = 'off, info, warning, error (or ESLint\'s warn, 0, 1, 2)';
+
+/** The first schema error in words: which key, what is wrong, what is allowed. */
+export function describeConfigError(errors: readonly ErrorObject[]): string {
+  const first = errors[0];
+  const parts = first.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (parts[0] === 'rules' && parts.length >= 2) {
+    return `the setting of rule "${parts[1]}" must be a severity (${SEVERITY_WORDS}) or [severity, {options}]`;
+  }
+  const where = parts.length ? `"${parts.join('.')}"` : 'the top level';
+  switch (first.keyword) {
+    case 'additionalProperties': {
+      const key = (first.params as { additionalProperty: string }).additionalProperty;
+      const allowed = Object.keys(((first.parentSchema as { properties?: object })?.properties) ?? {}).filter((k) => k !== '$schema');
+      const near = nearest(key, allowed);
+      return `unknown key "${key}" in ${where}${near ? ` (did you mean "${near}"?)` : ''}; allowed: ${allowed.join(', ')}`;
+    }
+    case 'enum':
+      return `${where} must be one of ${((first.params as { allowedValues: unknown[] }).allowedValues).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'type':
+      return `${where} must be ${(first.params as { type: string }).type === 'integer' ? 'a whole number' : `of type ${(first.params as { type: string }).type}`}`;
+    case 'minimum':
+    case 'maximum':
+      return `${where} ${first.message ?? 'is out of range'}`;
+    default:
+      return `${where} ${first.message ?? 'is invalid'}`;
+  }
+}
+
+/** The closest name by edit distance, when it is close enough to be a typo. */
+export function nearest(word: string, names: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const name of names) {
+    const d = distance(word.toLowerCase(), name.toLowerCase());
+    if (d < bestDistance) {
+      best = name;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 4)) ? best : undefined;
+}
+
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+/** Options are checked against the rule's defaults: a rule without defaults takes none, and each option keeps its default's type. */
+function checkRuleOptions(rule: AnyRule, options: Record<string, unknown>, origin: string): void {
+  const defaults = (rule.defaultOptions ?? {}) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(options)) {
+    if (!Object.hasOwn(defaults, key)) {
+      const known = Object.keys(defaults);
+      throw new ConfigError(`Rule "${rule.id}" in ${origin} has no option "${key}"; ${known.length ? `its options: ${known.join(', ')}` : 'it takes no options'}`);
+    }
+    const want = Array.isArray(defaults[key]) ? 'array' : typeof defaults[key];
+    const got = Array.isArray(value) ? 'array' : typeof value;
+    if (defaults[key] !== undefined && want !== got) throw new ConfigError(`Option "${key}" of rule "${rule.id}" in ${origin} must be ${want === 'array' ? 'a list' : `a ${want}`}, got ${got === 'array' ? 'a list' : got}`);
+  }
+}
+
+/** A severity as twelvelint writes it, or as ESLint users do: 'warn', 0 (off), 1 (warning), 2 (error). */
+export function normalizeSeverity(value: unknown): SeveritySetting | undefined {
+  const map: Record<string, SeveritySetting> = { off: 'off', info: 'info', warning: 'warning', warn: 'warning', error: 'error', '0': 'off', '1': 'warning', '2': 'error' };
+  return typeof value === 'string' || typeof value === 'number' ? (Object.hasOwn(map, String(value)) ? map[String(value)] : undefined) : undefined;
 }
 
 /** Applies presets, then the user's rules, then CLI `--rule` overrides. */
@@ -176,8 +245,14 @@ export function resolveConfig(
   }
   const apply = (id: string, setting: RuleSetting, origin: string) => {
     const rule = byId.get(id);
-    if (!rule) throw new ConfigError(`Unknown rule "${id}" in ${origin}; run --list-rules to see them`);
-    const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
+    if (!rule) {
+      const near = nearest(id, [...byId.keys()]) ?? nearest(id.split('/').pop() ?? id, [...byId.keys()].map((k) => k.split('/').pop() ?? k));
+      const suggestion = near ? [...byId.keys()].find((k) => k === near || k.endsWith(`/${near}`)) : undefined;
+      throw new ConfigError(`Unknown rule "${id}" in ${origin}${suggestion ? `; did you mean "${suggestion}"?` : ''}; run --list-rules to see them`);
+    }
+    const [given, options] = Array.isArray(setting) ? setting : [setting, undefined];
+    if (options && typeof options === 'object') checkRuleOptions(rule, options, origin);
+    const severity = normalizeSeverity(given) ?? 'off';
     if (severity === 'off') {
       rules.delete(id);
       return;

@@ -36,6 +36,11 @@ export interface Discovery {
   singleFiles: boolean;
 }
 
+/** User ignore patterns that left out no file (usually written relative to the wrong folder). */
+function unusedIgnoreDiagnostics(patterns: readonly string[], used: ReadonlySet<string>, root: string): Diagnostic[] {
+  return patterns.filter((p) => !used.has(p)).map((p) => ({ code: 'ignore-pattern-unused', severity: 'info' as const, message: `Ignore pattern "${p}" matched no file; patterns are relative to the audited folder (${root})` }));
+}
+
 export class UsageError extends Error {}
 
 /**
@@ -44,7 +49,7 @@ export class UsageError extends Error {}
  * hundreds (outline: ~20 vs ~390 ms). Default and user ignores still apply. Outside a work
  * tree, or when git is missing, walk.ts walks the directory.
  */
-function gitListing(dir: string, root: string, ignorePatterns: readonly string[], diagnostics: Diagnostic[]): string[] | undefined {
+function gitListing(dir: string, root: string, ignorePatterns: readonly string[], diagnostics: Diagnostic[], used: Set<string>): string[] | undefined {
   let out: Buffer;
   try {
     out = runGitRaw(dir, ['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
@@ -67,8 +72,20 @@ function gitListing(dir: string, root: string, ignorePatterns: readonly string[]
   // Nothing listed: the directory is ignored by an enclosing repository (or empty); walk it instead.
   // A nested repository shows up as one `dir/` entry: walk too, so its files are seen.
   if (listed.length === 0 || listed.some((p) => p.endsWith('/'))) return undefined;
-  const ignored = picomatch([...DEFAULT_IGNORES, ...ignorePatterns], { dot: true });
-  return [...new Set(listed)].filter((p) => p && !ignored(matchable(p))).map((p) => path.join(dir, p)).sort();
+  const ignored = picomatch([...DEFAULT_IGNORES], { dot: true });
+  const own = ignorePatterns.map((p) => [p, picomatch(p, { dot: true })] as const);
+  const keep = (p: string): boolean => {
+    const m = matchable(p);
+    if (ignored(m)) return false;
+    for (const [pattern, match] of own) {
+      if (match(m)) {
+        used.add(pattern);
+        return false;
+      }
+    }
+    return true;
+  };
+  return [...new Set(listed)].filter((p) => p && keep(p)).map((p) => path.join(dir, p)).sort();
 }
 
 function splitNul(buffer: Buffer): Buffer[] {
@@ -130,6 +147,7 @@ export async function discover(resolvedInputs: ResolvedInputs, options: Discover
   const maybeCompose = new Set<string>();
   const seen = new Set<string>();
   const maxFiles = options.maxFiles ?? DEFAULT_LIMITS.maxFiles;
+  const usedIgnores = new Set<string>();
   let over = false;
 
   const add = async (abs: string, explicit: boolean) => {
@@ -182,10 +200,10 @@ export async function discover(resolvedInputs: ResolvedInputs, options: Discover
       continue;
     }
     const listingDiagnostics: Diagnostic[] = [];
-    let entries = gitListing(r.abs, root, options.ignorePatterns, listingDiagnostics);
+    let entries = gitListing(r.abs, root, options.ignorePatterns, listingDiagnostics, usedIgnores);
     if (!entries) {
       listingDiagnostics.length = 0;
-      entries = await walk(r.abs, { ignorePatterns: [...DEFAULT_IGNORES, ...options.ignorePatterns], diagnostics: listingDiagnostics });
+      entries = await walk(r.abs, { ignorePatterns: [...DEFAULT_IGNORES, ...options.ignorePatterns], diagnostics: listingDiagnostics, used: usedIgnores });
       // The walk names files relative to the folder it walked; diagnostics speak from the root.
       const prefix = toPosix(path.relative(root, r.abs));
       for (const d of listingDiagnostics) if (prefix && d.filePath) d.filePath = d.filePath === '.' ? prefix : `${prefix}/${d.filePath}`;
@@ -197,6 +215,7 @@ export async function discover(resolvedInputs: ResolvedInputs, options: Discover
     if (entries.length > maxFiles + 1) over = true;
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  if (resolved.some((r) => r.isDir)) diagnostics.push(...unusedIgnoreDiagnostics(options.ignorePatterns, usedIgnores, root));
   if (over || files.length > maxFiles) {
     const first = files[maxFiles]?.path;
     files.length = Math.min(files.length, maxFiles);

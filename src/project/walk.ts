@@ -16,6 +16,8 @@ export interface WalkOptions {
   /** Globs (relative to the root) of files and folders to leave out. */
   ignorePatterns: readonly string[];
   diagnostics: Diagnostic[];
+  /** Patterns that left something out are added here. */
+  used?: Set<string>;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -65,7 +67,16 @@ interface IgnoreScope {
 }
 
 export async function walk(root: string, options: WalkOptions): Promise<string[]> {
-  const ignored = picomatch([...options.ignorePatterns], { dot: true });
+  const matchers = options.ignorePatterns.map((p) => [p, picomatch(p, { dot: true })] as const);
+  const ignored = (m: string): boolean => {
+    for (const [p, match] of matchers) {
+      if (match(m)) {
+        options.used?.add(p);
+        return true;
+      }
+    }
+    return false;
+  };
   const out: string[] = [];
 
   const isIgnored = (rel: string, isDir: boolean, scopes: readonly IgnoreScope[]): boolean => {

@@ -1,6 +1,7 @@
 import pc from 'picocolors';
-import type { Reporter } from './types.js';
-import type { SwarmVerdict } from '../engine/result.js';
+import type { Reporter, ReportContext } from './types.js';
+import type { AuditResult, SwarmVerdict } from '../engine/result.js';
+import { shownPath, visible } from './common.js';
 import { printableDeep } from './printable.js';
 import type { BlockerKind } from '../rules/rule.js';
 
@@ -25,25 +26,55 @@ const BLOCKER_TEXT: Record<BlockerKind, string> = {
   broken: 'deploys but cannot work',
 };
 
-export const stylish: Reporter = (raw, options) => {
+/** Lines are kept to this width (or the terminal's, when narrower) so findings stay readable. */
+const WIDTH = 100;
+
+export const stylish: Reporter = (results, context) =>
+  results.length === 1 ? stylishOne(results[0], context) : results.map((r) => `${context.color ? '\x1b[1m' : ''}== ${r.root}${context.color ? '\x1b[22m' : ''}\n${stylishOne(r, context)}`).join('\n');
+
+/** Words of `text` in lines of at most `width` characters (a longer word gets a line of its own). */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [''];
+}
+
+/** OSC 8 terminal hyperlink (shown as plain text by terminals without support). */
+function link(text: string, url: string): string {
+  return `\x1b]8;;${url}\x1b\\${text}\x1b]8;;\x1b\\`;
+}
+
+function stylishOne(raw: AuditResult, options: ReportContext): string {
   const result = printableDeep(raw);
   const c = pc.createColors(options.color);
   const out: string[] = [];
+  const width = Math.min(WIDTH, process.stdout.columns && options.color ? process.stdout.columns : WIDTH);
   for (const file of result.results) {
-    const messages = options.quiet ? file.messages.filter((m) => m.level === 'error') : file.messages;
+    const messages = visible(file, options);
     if (messages.length === 0) continue;
-    out.push('', c.underline(file.filePath === '.' ? '(project)' : file.filePath));
-    const rows = messages.map((m) => [
-      `${m.line}:${m.column}`,
-      m.level === 'error' ? c.red('error') : m.level === 'warning' ? c.yellow('warning') : c.blue('info'),
-      m.message,
-      c.dim(m.ruleId ?? ''),
-    ]);
-    const w0 = Math.max(...rows.map((r) => r[0].length));
-    const w1 = 7;
-    for (const [pos, sev, msg, id] of rows) {
-      const plainSev = sev.replace(/\x1b\[[0-9;]*m/g, '');
-      out.push(`  ${c.dim(pos.padEnd(w0))}  ${sev}${' '.repeat(Math.max(0, w1 - plainSev.length))}  ${msg}  ${id}`);
+    out.push('', c.underline(file.filePath === '.' ? (options.absolutePaths ? result.root : '(project)') : shownPath(result, file.filePath, options)));
+    const w0 = Math.max(...messages.map((m) => `${m.line}:${m.column}`.length));
+    const indent = 2 + w0 + 2 + 7 + 2;
+    for (const m of messages) {
+      const sev = m.level === 'error' ? c.red('error  ') : m.level === 'warning' ? c.yellow('warning') : c.blue('info   ');
+      const url = m.ruleId ? options.rules.get(m.ruleId)?.docsUrl : undefined;
+      const id = m.ruleId ? (url && options.color ? link(m.ruleId, url) : m.ruleId) : '';
+      const text = wrap(m.message, Math.max(30, width - indent));
+      const last = text.length - 1;
+      const idFits = text[last].length + 2 + (m.ruleId ?? '').length <= width - indent;
+      text.forEach((t, i) => {
+        const head = i === 0 ? `  ${c.dim(`${m.line}:${m.column}`.padEnd(w0))}  ${sev}  ` : ' '.repeat(indent);
+        out.push(`${head}${t}${i === last && idFits && id ? `  ${c.dim(id)}` : ''}`);
+      });
+      if (!idFits && id) out.push(`${' '.repeat(indent)}${c.dim(id)}`);
+      if (options.verbose && url) out.push(`${' '.repeat(indent)}${c.dim(url)}`);
     }
   }
   const { error, warning, info } = result.summary.counts;
@@ -97,10 +128,10 @@ export const stylish: Reporter = (raw, options) => {
     if (result.diagnostics.length > 20) out.push(`  … and ${result.diagnostics.length - 20} more`);
   }
   return `${out.join('\n')}\n`;
-};
+}
 
 /** "build-without-image ×4, schema-violation" for one file's blockers. */
-function blockerKinds(result: Parameters<Reporter>[0], filePath: string): string {
+function blockerKinds(result: AuditResult, filePath: string): string {
   const counts = new Map<string, number>();
   for (const m of result.results.find((r) => r.filePath === filePath)?.messages ?? []) {
     if (m.swarm !== 'blocker' && m.swarm !== 'deploy-input') continue;

@@ -129,6 +129,8 @@ export interface RuleDefinition<M extends string = string, O = Record<string, un
    * adding their message (whose advice would be only half the fix).
    */
   covers?: readonly string[];
+  /** For security-relevant rules (committed secrets, piping downloads to a shell): a 0–10 score, as code scanning tools give (SARIF security-severity). */
+  securitySeverity?: number;
   check(context: RuleContext<M, O>): void;
 }
 

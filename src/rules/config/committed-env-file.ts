@@ -12,6 +12,7 @@ export default defineRule({
   severity: 'warning',
   swarm: 'none',
   recommended: true,
+  securitySeverity: 7.5,
   inputs: ['env', 'git'],
   docs: {
     summary: 'An env file with real secrets is committed to git',

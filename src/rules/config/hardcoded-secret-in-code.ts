@@ -62,6 +62,7 @@ export default defineRule({
   severity: 'error',
   swarm: 'none',
   recommended: true,
+  securitySeverity: 8.0,
   inputs: ['source'],
   sourcePrefilter:
     /A[KS]IA|gh[pousr]_|github_pat_|xox[abposr]-|[sr]k_live_|PRIVATE KEY|SG\.|glpat-|npm_|\/\/[\w.%+-]+:[^\s'"`/@]+@|(?:ecret|ECRET|oken|OKEN|assword|ASSWORD|asswd|ASSWD|pi_?[Kk]ey|PI_?KEY|apikey|rivate_?[Kk]ey|RIVATE_?KEY|ccess_?[Kk]ey|CCESS_?KEY|redential|REDENTIAL|uth_?[Kk]ey|UTH_?KEY)\w*['"`]?\s*(?:[:=]|\|\||\?\?)\s*['"`](?=[^'"`\s]{0,80}[\d+=!@#$%^&*~])[^'"`\s]{8}/,

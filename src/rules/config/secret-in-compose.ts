@@ -42,6 +42,7 @@ export default defineRule({
   severity: 'warning',
   swarm: 'none',
   recommended: true,
+  securitySeverity: 7.5,
   inputs: ['compose'],
   docs: {
     summary: 'A compose file sets a secret to a literal value',

@@ -8,6 +8,7 @@ export default defineRule({
   severity: 'error',
   swarm: 'none',
   recommended: true,
+  securitySeverity: 8.0,
   inputs: ['dockerfile'],
   docs: {
     summary: 'A secret is written into the image with `ENV` or `ARG`',

@@ -73,6 +73,7 @@ export default defineRule({
   severity: 'warning',
   swarm: 'none',
   recommended: true,
+  securitySeverity: 6.5,
   inputs: ['dockerfile'],
   docs: {
     summary: 'A script downloaded with curl or wget is piped straight into a shell',
