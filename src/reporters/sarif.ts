@@ -15,8 +15,8 @@ const LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
 /** Findings without a rule (a file that does not parse, an unused directive) get rules of their own, so every result has a ruleId. */
 const PSEUDO_RULES: Sarif.ReportingDescriptor[] = [
-  { id: 'twelvelint/invalid-file', name: 'InvalidFile', shortDescription: { text: 'A file could not be parsed' }, fullDescription: { text: 'A compose file, manifest or source file could not be parsed; docker stack deploy rejects an invalid compose file.' }, helpUri: `${REPOSITORY_URL}#exit-codes`, defaultConfiguration: { level: 'error' }, properties: { tags: ['parse-error'], precision: 'very-high' } },
-  { id: 'twelvelint/unused-disable', name: 'UnusedDisable', shortDescription: { text: 'A twelvelint-disable comment suppresses nothing' }, fullDescription: { text: 'The comment names rules that report nothing at that place (--report-unused-disable).' }, helpUri: `${REPOSITORY_URL}#inline-suppression`, defaultConfiguration: { level: 'warning' }, properties: { tags: ['suppression'], precision: 'very-high' } },
+  { id: 'twelvelint/invalid-file', name: 'InvalidFile', shortDescription: { text: 'A file could not be parsed' }, fullDescription: { text: 'A compose file, manifest or source file could not be parsed; docker stack deploy rejects an invalid compose file.' }, help: { text: 'Fix the syntax error the message names; the file is not audited until it parses.', markdown: 'Fix the syntax error the message names; the file is not audited until it parses.' }, helpUri: `${REPOSITORY_URL}#exit-codes`, defaultConfiguration: { level: 'error' }, properties: { tags: ['parse-error'], precision: 'very-high' } },
+  { id: 'twelvelint/unused-disable', name: 'UnusedDisable', shortDescription: { text: 'A twelvelint-disable comment suppresses nothing' }, fullDescription: { text: 'The comment names rules that report nothing at that place (--report-unused-disable).' }, help: { text: 'Remove the comment, or the rule ids in it that report nothing there.', markdown: 'Remove the comment, or the rule ids in it that report nothing there.' }, helpUri: `${REPOSITORY_URL}#inline-suppression`, defaultConfiguration: { level: 'warning' }, properties: { tags: ['suppression'], precision: 'very-high' } },
 ];
 
 function ruleName(id: string): string {
@@ -53,6 +53,11 @@ function uriOf(result: AuditResult, filePath: string, cwd: string): string {
   return (inside ? rel : filePath).split(path.sep).map(encodeURIComponent).join('/');
 }
 
+function folderUri(result: AuditResult, cwd: string): string {
+  const rel = path.relative(cwd, result.root);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? `${rel.split(path.sep).map(encodeURIComponent).join('/')}/` : './';
+}
+
 function region(r: { line: number; column: number; endLine: number; endColumn: number }, lines: readonly string[] | undefined): Sarif.Region {
   const endLine = Math.max(r.line, r.endLine);
   const endColumn = endLine === r.line ? Math.max(r.column + 1, r.endColumn) : Math.max(1, r.endColumn);
@@ -80,7 +85,8 @@ function run(result: AuditResult, context: ReportContext, descriptors: Sarif.Rep
       ruleIndex: index.get(ruleId) ?? 0,
       level: LEVEL[m.level],
       message: { text: m.message },
-      ...(filePath === '.' ? {} : { locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: BASE_ID }, region: region(m, lines) } }] }),
+      // A finding about the project as a whole sits on the audited folder (code scanning needs a location).
+      locations: [{ physicalLocation: filePath === '.' ? { artifactLocation: { uri: folderUri(result, context.cwd), uriBaseId: BASE_ID }, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 2 } } : { artifactLocation: { uri, uriBaseId: BASE_ID }, region: region(m, lines) } }],
       partialFingerprints: { primaryLocationLineHash: m.fingerprint },
       properties: { factor: m.factor, swarm: m.swarm, ...(m.blocker ? { blocker: m.blocker } : {}) },
     };
