@@ -7,6 +7,7 @@ import { ConfigError, normalizeSeverity } from './engine/config.js';
 import { UsageError } from './project/discover.js';
 import { reporters } from './reporters/index.js';
 import { parseFormats, reportContext, writeStepSummary } from './cli-output.js';
+import { applyBaseline, BaselineError, readBaseline, writeBaseline } from './engine/baseline.js';
 import { docsUrl } from './reporters/rule-meta.js';
 import { allRules } from './rules/index.js';
 import { FACTORS, type Severity, type SeveritySetting } from './rules/rule.js';
@@ -27,6 +28,8 @@ interface CliOptions {
   verbose?: boolean;
   absolutePaths?: boolean;
   sarifCategory?: string;
+  baseline?: string;
+  writeBaseline?: string;
   config?: string;
   rule: string[];
   ignorePattern: string[];
@@ -72,6 +75,8 @@ function buildProgram(): Command {
     .addOption(new Option('--env-file <file>').hideHelp())
     .option('--stack <file>', 'the compose/stack file the project deploys with (repeatable); default: found by name', collect, [])
     .addOption(new Option('--fail-on-verdict <verdict>', 'exit 1 when the Swarm verdict is this bad or worse (default: not-deployable, or the config\'s failOnVerdict)').choices(['not-deployable', 'needs-deploy-inputs', 'never']))
+    .option('--baseline <file>', 'report only findings that are not in this baseline (matched by fingerprint, which survives line moves); stale entries are noted')
+    .option('--write-baseline <file>', 'write every current finding to a baseline file, then report against it')
     .option('--report-unused-disable', 'report twelvelint-disable comments that suppress nothing')
     .option('--print-config', 'print the resolved configuration and exit')
     .option('--list-rules', 'print the rule catalogue and exit')
@@ -253,6 +258,15 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
         result.summary.swarm.failed = gateFails(result.summary.swarm.verdict, options.failOnVerdict);
       }
     }
+    if (options.writeBaseline) {
+      const n = writeBaseline(path.resolve(cwd, options.writeBaseline), results);
+      process.stderr.write(`twelvelint: wrote ${n} finding${n === 1 ? '' : 's'} to the baseline ${options.writeBaseline}\n`);
+    }
+    const baselineFile = options.baseline ?? options.writeBaseline;
+    if (baselineFile) {
+      const stale = applyBaseline(results, readBaseline(path.resolve(cwd, baselineFile)));
+      if (stale.length) results[0].diagnostics.push({ code: 'baseline-stale', severity: 'info', message: `${stale.length} baseline entr${stale.length === 1 ? 'y matches' : 'ies match'} no finding any more (fixed or gone): run --write-baseline ${baselineFile} to drop ${stale.length === 1 ? 'it' : 'them'} (${stale.slice(0, 3).map((e) => `${e.filePath}: ${e.ruleId ?? 'parse error'}`).join('; ')}${stale.length > 3 ? '; …' : ''})` });
+    }
     const context = reportContext(audits, options, cwd);
     for (const out of outputs) {
       const reporter = reporters[out.format];
@@ -276,7 +290,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     const codes = results.map((r) => exitCodeFor(r, failOn, limit));
     return codes.some((c) => c === 1) ? 1 : 0;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof BaselineError) {
       process.stderr.write(`twelvelint: ${redactText(error.message)}\n`);
       return 2;
     }

@@ -105,7 +105,8 @@ export interface FileResult {
 }
 
 export interface SuppressedMessage extends EslintMessage {
-  suppressions: { kind: 'directive'; justification: string }[];
+  /** directive: a twelvelint-disable comment; external: the baseline file. */
+  suppressions: { kind: 'directive' | 'external'; justification: string }[];
 }
 
 export interface EslintMessage {

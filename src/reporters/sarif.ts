@@ -76,7 +76,7 @@ function sarifFix(fix: Fix, uri: string): Sarif.Fix {
 
 function run(result: AuditResult, context: ReportContext, descriptors: Sarif.ReportingDescriptor[], index: Map<string, number>): Sarif.Run {
   const results: Sarif.Result[] = [];
-  const add = (m: EslintMessage, filePath: string, suppressed?: { justification: string }) => {
+  const add = (m: EslintMessage, filePath: string, suppressed?: { kind: 'directive' | 'external'; justification: string }) => {
     const ruleId = m.ruleId ?? pseudoRuleId(m);
     const uri = uriOf(result, filePath, context.cwd);
     const lines = context.source(result.root, filePath);
@@ -91,12 +91,12 @@ function run(result: AuditResult, context: ReportContext, descriptors: Sarif.Rep
       properties: { factor: m.factor, swarm: m.swarm, ...(m.blocker ? { blocker: m.blocker } : {}) },
     };
     if (m.fix && filePath !== '.') out.fixes = [sarifFix(m.fix, uri)];
-    if (suppressed) out.suppressions = [{ kind: 'inSource', ...(suppressed.justification ? { justification: suppressed.justification } : {}) }];
+    if (suppressed) out.suppressions = [{ kind: suppressed.kind === 'external' ? 'external' : 'inSource', ...(suppressed.justification ? { justification: suppressed.justification } : {}) }];
     results.push(out);
   };
   for (const file of result.results) {
     for (const m of visible(file, context)) add(m, file.filePath);
-    for (const m of file.suppressedMessages) add(m, file.filePath, { justification: m.suppressions[0]?.justification ?? '' });
+    for (const m of file.suppressedMessages) add(m, file.filePath, { kind: m.suppressions[0]?.kind ?? 'directive', justification: m.suppressions[0]?.justification ?? '' });
   }
   const dropped = Math.max(0, results.length - MAX_RESULTS);
   const notifications: Sarif.Notification[] = result.diagnostics.map((d) => ({

@@ -1,0 +1,81 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { AuditResult, EslintMessage } from './result.js';
+
+/**
+ * A baseline accepts today's findings so that only new ones are reported (adopting twelvelint on
+ * an existing repository). Entries are matched by rule, file and fingerprint, which survives line
+ * moves and reformatting; matched findings move to suppressedMessages (kind "external"), entries
+ * that match nothing any more are reported as stale so the file can shrink.
+ */
+export interface BaselineEntry {
+  ruleId: string | null;
+  filePath: string;
+  fingerprint: string;
+  /** For people reading the file; not used for matching. */
+  message: string;
+}
+
+export interface Baseline {
+  version: 1;
+  tool: 'twelvelint';
+  entries: BaselineEntry[];
+}
+
+export class BaselineError extends Error {}
+
+function key(ruleId: string | null, filePath: string, fingerprint: string): string {
+  return `${ruleId ?? ''}\0${filePath}\0${fingerprint}`;
+}
+
+export function readBaseline(file: string): Baseline {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new BaselineError(`Cannot read baseline ${file}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  const entries = (data as { entries?: unknown })?.entries;
+  if (!Array.isArray(entries) || !entries.every((e) => e && typeof e === 'object' && typeof (e as BaselineEntry).filePath === 'string' && typeof (e as BaselineEntry).fingerprint === 'string')) {
+    throw new BaselineError(`Baseline ${file} is not a twelvelint baseline (expected {"entries": [{"ruleId", "filePath", "fingerprint"}]}); write one with --write-baseline`);
+  }
+  return { version: 1, tool: 'twelvelint', entries: entries as BaselineEntry[] };
+}
+
+export function baselineOf(results: readonly AuditResult[]): Baseline {
+  const entries = results.flatMap((r) => r.results.flatMap((f) => f.messages.map((m) => ({ ruleId: m.ruleId, filePath: f.filePath, fingerprint: m.fingerprint, message: m.message }))));
+  return { version: 1, tool: 'twelvelint', entries };
+}
+
+export function writeBaseline(file: string, results: readonly AuditResult[]): number {
+  const baseline = baselineOf(results);
+  writeFileSync(file, `${JSON.stringify(baseline, null, 2)}\n`);
+  return baseline.entries.length;
+}
+
+/** Moves baselined findings out of the report (counts follow); returns the entries nothing matched. */
+export function applyBaseline(results: AuditResult[], baseline: Baseline): BaselineEntry[] {
+  const remaining = new Map<string, BaselineEntry>();
+  for (const e of baseline.entries) remaining.set(key(e.ruleId, e.filePath, e.fingerprint), e);
+  for (const result of results) {
+    for (const file of result.results) {
+      const kept: EslintMessage[] = [];
+      for (const m of file.messages) {
+        const k = key(m.ruleId, file.filePath, m.fingerprint);
+        if (remaining.has(k)) {
+          remaining.delete(k);
+          file.suppressedMessages.push({ ...m, suppressions: [{ kind: 'external', justification: 'in the baseline' }] });
+        } else kept.push(m);
+      }
+      file.messages = kept;
+      file.errorCount = kept.filter((m) => m.level === 'error').length;
+      file.warningCount = kept.filter((m) => m.level === 'warning').length;
+      file.infoCount = kept.filter((m) => m.level === 'info').length;
+      file.fatalErrorCount = kept.filter((m) => m.fatal).length;
+      file.fixableErrorCount = kept.filter((m) => m.fix && m.level === 'error').length;
+      file.fixableWarningCount = kept.filter((m) => m.fix && m.level === 'warning').length;
+    }
+    const all = result.results.flatMap((f) => f.messages);
+    result.summary.counts = { ...result.summary.counts, error: all.filter((m) => m.level === 'error').length, warning: all.filter((m) => m.level === 'warning').length, info: all.filter((m) => m.level === 'info').length, fixable: all.filter((m) => m.fix).length };
+  }
+  return [...remaining.values()];
+}
