@@ -29,7 +29,7 @@ select,input{font:inherit;padding:4px 8px;border:1px solid var(--line);border-ra
 .finding{border:1px solid var(--line);border-radius:8px;margin:10px 0;overflow:hidden}.finding header{display:flex;gap:10px;align-items:baseline;padding:8px 12px;background:var(--card);flex-wrap:wrap}
 .sev{font-weight:600;text-transform:uppercase;font-size:11px;letter-spacing:.04em}.loc{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12px;color:var(--muted)}
 .msg{padding:8px 12px}pre{margin:0;padding:8px 0;background:var(--card);border-top:1px solid var(--line);overflow-x:auto;font:12px/1.5 ui-monospace,SFMono-Regular,Menlo,monospace}
-pre .ln{display:inline-block;width:48px;text-align:right;padding-right:10px;color:var(--muted);user-select:none}pre .hit{background:rgba(212,167,44,.18);display:block}
+pre .ln{display:inline-block;width:48px;text-align:right;padding-right:10px;color:var(--muted);user-select:none}pre .row{display:block}pre .hit{background:rgba(212,167,44,.18)}
 a{color:var(--info)}.tag{font-size:11px;border:1px solid var(--line);border-radius:10px;padding:0 8px;color:var(--muted)}.none{color:var(--muted);padding:12px 0}
 `;
 
@@ -61,9 +61,9 @@ function snippet(lines: readonly string[] | undefined, m: EslintMessage): string
   const rows: string[] = [];
   for (let n = from; n <= to; n++) {
     const hit = n >= m.line && n <= Math.max(m.line, m.endLine);
-    rows.push(`<span class="${hit ? 'hit' : ''}"><span class="ln">${n}</span>${h((lines[n - 1] ?? '').slice(0, 400))}</span>`);
+    rows.push(`<span class="row${hit ? ' hit' : ''}"><span class="ln">${n}</span>${h((lines[n - 1] ?? '').slice(0, 400)) || ' '}</span>`);
   }
-  return `<pre>${rows.join('\n')}</pre>`;
+  return `<pre>${rows.join('')}</pre>`;
 }
 
 function section(result: AuditResult, context: ReportContext): string {
@@ -83,7 +83,7 @@ function section(result: AuditResult, context: ReportContext): string {
       const sevClass = m.level === 'error' ? 'bad' : m.level === 'warning' ? 'warn' : 'info';
       const where = shownPath(result, file.filePath, context);
       return `<article class="finding" data-factor="${h(m.factor ?? 'other')}" data-severity="${m.level}" data-file="${h(file.filePath)}">
-<header><span class="sev ${sevClass}">${m.level}</span>${m.swarm === 'blocker' ? '<span class="tag bad">Swarm blocker</span>' : m.swarm === 'deploy-input' ? '<span class="tag">deploy input</span>' : ''}<span class="loc">${h(where)}${file.filePath === '.' ? '' : `:${m.line}:${m.column}`}</span>${m.ruleId ? (meta ? `<a href="${h(meta.docsUrl)}">${h(m.ruleId)}</a>` : `<span>${h(m.ruleId)}</span>`) : ''}</header>
+<header><span class="sev ${sevClass}">${m.level}</span>${m.swarm === 'blocker' ? '<span class="tag bad">Swarm blocker</span>' : m.swarm === 'deploy-input' ? '<span class="tag">deploy input</span>' : ''}<span class="loc">${file.filePath === '.' ? '(project)' : `${h(where)}:${m.line}:${m.column}`}</span>${m.ruleId ? (meta ? `<a href="${h(meta.docsUrl)}">${h(m.ruleId)}</a>` : `<span>${h(m.ruleId)}</span>`) : ''}</header>
 <div class="msg">${h(m.message)}</div>${file.filePath === '.' ? '' : snippet(context.source(result.root, file.filePath), m)}</article>`;
     })
     .join('\n');
