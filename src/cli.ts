@@ -8,11 +8,13 @@ import { UsageError } from './project/discover.js';
 import { reporters } from './reporters/index.js';
 import { parseFormats, reportContext, writeStepSummary } from './cli-output.js';
 import { applyBaseline, BaselineError, readBaseline, writeBaseline } from './engine/baseline.js';
+import { filterFindings } from './engine/filter-results.js';
+import { changedFiles, ChangedFilesError } from './project/changed-files.js';
+import { MAX_READ_BYTES, readNamedFile } from './project/reader.js';
 import { docsUrl } from './reporters/rule-meta.js';
 import { allRules } from './rules/index.js';
 import { FACTORS, type Severity, type SeveritySetting } from './rules/rule.js';
 import { loadEnvFile } from './project/load-env.js';
-import { readNamedFile } from './project/reader.js';
 import { DEFAULT_LIMITS } from './project/limits.js';
 import { VERSION } from './version.js';
 import type { AuditResult } from './engine/result.js';
@@ -30,6 +32,10 @@ interface CliOptions {
   sarifCategory?: string;
   baseline?: string;
   writeBaseline?: string;
+  changed?: boolean;
+  changedSince?: string;
+  stdin?: boolean;
+  stdinFilename?: string;
   config?: string;
   rule: string[];
   ignorePattern: string[];
@@ -77,6 +83,11 @@ function buildProgram(): Command {
     .addOption(new Option('--fail-on-verdict <verdict>', 'exit 1 when the Swarm verdict is this bad or worse (default: not-deployable, or the config\'s failOnVerdict)').choices(['not-deployable', 'needs-deploy-inputs', 'never']))
     .option('--baseline <file>', 'report only findings that are not in this baseline (matched by fingerprint, which survives line moves); stale entries are noted')
     .option('--write-baseline <file>', 'write every current finding to a baseline file, then report against it')
+    .option('--changed', 'report only findings in files changed since the merge base with the default branch (uncommitted and untracked files included); cross-file links still use every file')
+    // A separate option rather than `--changed [ref]`: an optional value would swallow the path after it.
+    .option('--changed-since <ref>', 'as --changed, comparing with this git ref')
+    .option('--stdin', 'read one file\'s text from standard input (an editor\'s buffer); only its findings are reported')
+    .option('--stdin-filename <path>', 'the path of the --stdin text, for classification and links to the other files')
     .option('--report-unused-disable', 'report twelvelint-disable comments that suppress nothing')
     .option('--print-config', 'print the resolved configuration and exit')
     .option('--list-rules', 'print the rule catalogue and exit')
@@ -189,7 +200,48 @@ export function groupPaths(paths: readonly string[], cwd: string): string[][] {
   return [...groups.values()];
 }
 
-export async function main(argv: string[], cwd = process.cwd()): Promise<number> {
+/**
+ * On a terminal, an audit that takes more than a moment says what it is doing on stderr (the
+ * line is cleared when the report starts). Nothing is printed when stderr is not a TTY.
+ */
+function startProgress(total: number): { step(index: number, paths: string[]): void; stop(): void } {
+  if (!process.stderr.isTTY) return { step() {}, stop() {} };
+  let text = '';
+  let shown = false;
+  const timer = setTimeout(() => {
+    shown = true;
+    process.stderr.write(`\r\x1b[K${text}`);
+  }, 600);
+  timer.unref();
+  return {
+    step(index, paths) {
+      text = `twelvelint: auditing ${paths.join(' ')}${total > 1 ? ` (${index + 1}/${total})` : ''}…`;
+      if (shown) process.stderr.write(`\r\x1b[K${text}`);
+    },
+    stop() {
+      clearTimeout(timer);
+      if (shown) process.stderr.write('\r\x1b[K');
+    },
+  };
+}
+
+export interface CliIO {
+  /** Standard input as text (tests give it directly). */
+  readStdin?: () => Promise<string>;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_READ_BYTES) throw new UsageError(`--stdin: more than ${MAX_READ_BYTES / 1e6} MB on standard input`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export async function main(argv: string[], cwd = process.cwd(), io: CliIO = {}): Promise<number> {
   const program = buildProgram();
   program.exitOverride();
   program.configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
@@ -216,21 +268,49 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
       if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings expects a whole number (-1: no limit), got "${options.maxWarnings}"`);
       if (maxWarnings === -1) maxWarnings = undefined;
     }
+    let overlay: { path: string; text: string } | undefined;
+    if (options.stdin) {
+      if (!options.stdinFilename) throw new UsageError('--stdin needs --stdin-filename <path>: the file the text is (it decides how the text is read)');
+      overlay = { path: path.resolve(cwd, options.stdinFilename), text: await (io.readStdin ?? readStdin)() };
+    } else if (options.stdinFilename) throw new UsageError('--stdin-filename is only used with --stdin');
     const groups = groupPaths(paths, cwd);
+    if (overlay && groups.length > 1) throw new UsageError('--stdin audits one project: give one folder');
     const audits = [];
-    for (const group of groups) {
-      audits.push(
-        await audit({
-          paths: group,
-          cwd,
-          configFile: options.config,
-          cliRules: parseRuleFlags(options.rule),
-          ignorePatterns: options.ignorePattern,
-          deployEnv: deployEnvironment(options, cwd),
-          reportUnusedDisable: options.reportUnusedDisable,
-          stack: options.stack,
-        }),
-      );
+    const progress = startProgress(groups.length);
+    try {
+      for (const [i, group] of groups.entries()) {
+        progress.step(i, group);
+        audits.push(
+          await audit({
+            paths: group,
+            cwd,
+            configFile: options.config,
+            cliRules: parseRuleFlags(options.rule),
+            ignorePatterns: options.ignorePattern,
+            deployEnv: deployEnvironment(options, cwd),
+            reportUnusedDisable: options.reportUnusedDisable,
+            stack: options.stack,
+            ...(overlay ? { overlay } : {}),
+          }),
+        );
+      }
+    } finally {
+      progress.stop();
+    }
+    if (overlay) {
+      for (const a of audits) {
+        const rel = path.relative(a.result.root, overlay.path).split(path.sep).join('/');
+        filterFindings(a.result, (file) => file.filePath === rel);
+        a.result.results = a.result.results.filter((f) => f.filePath === rel);
+      }
+    }
+    if (options.changed || options.changedSince) {
+      for (const a of audits) {
+        const { base, files } = changedFiles(a.result.root, options.changedSince);
+        filterFindings(a.result, (file) => files.has(file.filePath));
+        a.result.results = a.result.results.filter((f) => f.messages.length > 0 || f.suppressedMessages.length > 0);
+        a.result.diagnostics.push({ code: 'changed-only', severity: 'info', message: `Only findings in the ${files.size} file${files.size === 1 ? '' : 's'} changed since ${base.slice(0, 12)} are reported; the score and the verdict are the whole project's` });
+      }
     }
     if (options.printConfig) {
       const config = audits[0].config;
@@ -290,7 +370,7 @@ export async function main(argv: string[], cwd = process.cwd()): Promise<number>
     const codes = results.map((r) => exitCodeFor(r, failOn, limit));
     return codes.some((c) => c === 1) ? 1 : 0;
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError || error instanceof BaselineError) {
+    if (error instanceof UsageError || error instanceof ConfigError || error instanceof BaselineError || error instanceof ChangedFilesError) {
       process.stderr.write(`twelvelint: ${redactText(error.message)}\n`);
       return 2;
     }

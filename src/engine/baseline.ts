@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { AuditResult, EslintMessage } from './result.js';
+import type { AuditResult } from './result.js';
+import { filterFindings } from './filter-results.js';
 
 /**
  * A baseline accepts today's findings so that only new ones are reported (adopting twelvelint on
@@ -57,25 +58,14 @@ export function applyBaseline(results: AuditResult[], baseline: Baseline): Basel
   const remaining = new Map<string, BaselineEntry>();
   for (const e of baseline.entries) remaining.set(key(e.ruleId, e.filePath, e.fingerprint), e);
   for (const result of results) {
-    for (const file of result.results) {
-      const kept: EslintMessage[] = [];
-      for (const m of file.messages) {
-        const k = key(m.ruleId, file.filePath, m.fingerprint);
-        if (remaining.has(k)) {
-          remaining.delete(k);
-          file.suppressedMessages.push({ ...m, suppressions: [{ kind: 'external', justification: 'in the baseline' }] });
-        } else kept.push(m);
-      }
-      file.messages = kept;
-      file.errorCount = kept.filter((m) => m.level === 'error').length;
-      file.warningCount = kept.filter((m) => m.level === 'warning').length;
-      file.infoCount = kept.filter((m) => m.level === 'info').length;
-      file.fatalErrorCount = kept.filter((m) => m.fatal).length;
-      file.fixableErrorCount = kept.filter((m) => m.fix && m.level === 'error').length;
-      file.fixableWarningCount = kept.filter((m) => m.fix && m.level === 'warning').length;
-    }
-    const all = result.results.flatMap((f) => f.messages);
-    result.summary.counts = { ...result.summary.counts, error: all.filter((m) => m.level === 'error').length, warning: all.filter((m) => m.level === 'warning').length, info: all.filter((m) => m.level === 'info').length, fixable: all.filter((m) => m.fix).length };
+    filterFindings(
+      result,
+      (file, m) => !remaining.has(key(m.ruleId, file.filePath, m.fingerprint)),
+      (file, m) => {
+        remaining.delete(key(m.ruleId, file.filePath, m.fingerprint));
+        file.suppressedMessages.push({ ...m, suppressions: [{ kind: 'external', justification: 'in the baseline' }] });
+      },
+    );
   }
   return [...remaining.values()];
 }

@@ -1,5 +1,6 @@
-import { discover, resolveInputs, type Discovery } from '../project/discover.js';
-import type { FileReader } from '../project/reader.js';
+import { discover, resolveInputs, UsageError, type Discovery } from '../project/discover.js';
+import { diskReader, type FileReader } from '../project/reader.js';
+import { classify } from '../project/classify.js';
 import { loadProject } from '../project/load.js';
 import type { GitFacts, Project, RuleInput, TextFile } from '../project/model.js';
 import { formatMessage, type AnyRule, type Severity } from '../rules/rule.js';
@@ -28,6 +29,8 @@ export interface AuditOptions {
   stack?: string[];
   /** Rules to run instead of the catalogue (tests). */
   rules?: readonly AnyRule[];
+  /** Text that replaces (or adds) one file of the project: an editor's unsaved buffer (`--stdin`). Absolute path. */
+  overlay?: { path: string; text: string };
 }
 
 export interface Audit {
@@ -48,10 +51,11 @@ export async function audit(options: AuditOptions): Promise<Audit> {
   const loaded = await findConfig(inputs.root, options.configFile, options.cwd, diagnostics);
   const config = resolveConfig(loaded, catalogue, options.cliRules ?? {}, options.ignorePatterns ?? []);
   const discovery = await discover(inputs, { ignorePatterns: config.ignores, maxFiles: config.limits.maxFiles });
+  const reader = options.overlay ? withOverlay(discovery, options.overlay) : undefined;
   // A compose file named on the command line is the one to judge as deployed, as `--stack` would say.
   const named = discovery.files.filter((f) => f.kind === 'compose' && inputs.inputs.some((i) => !i.isDir && i.abs === f.absPath)).map((f) => f.path);
   const stack = options.stack?.length ? relativeStack(options.stack, options.cwd, inputs.root) : config.stack.length ? config.stack : named;
-  return analyse({ discovery, config, catalogue, diagnostics, stack, ...(options.deployEnv ? { deployEnv: options.deployEnv } : {}), reportUnusedDisable: options.reportUnusedDisable ?? false });
+  return analyse({ discovery, config, catalogue, diagnostics, stack, ...(reader ? { reader } : {}), ...(options.deployEnv ? { deployEnv: options.deployEnv } : {}), reportUnusedDisable: options.reportUnusedDisable ?? false });
 }
 
 export interface AnalyseOptions {
@@ -181,6 +185,32 @@ export async function analyse(options: AnalyseOptions): Promise<Audit> {
   };
   // Every string the result carries passes through the one redaction (messages, fix texts, summaries, diagnostics).
   return { result: redactDeep(result), config, project };
+}
+
+/** The project as it is on disk, except one file whose text is given (and which need not exist yet). */
+function withOverlay(discovery: Discovery, overlay: { path: string; text: string }): FileReader {
+  const rel = relativeStack([overlay.path], discovery.root, discovery.root)[0];
+  if (!rel || rel.startsWith('..') || overlay.path === rel) throw new UsageError(`--stdin-filename ${overlay.path} is outside the audited folder ${discovery.root}`);
+  const size = Buffer.byteLength(overlay.text);
+  const known = discovery.files.find((f) => f.path === rel);
+  if (known) known.size = size;
+  else {
+    const c = classify(rel);
+    if (c.maybeCompose) discovery.maybeCompose.add(rel);
+    discovery.files.push({ path: rel, absPath: overlay.path, kind: c.kind === 'other' && /\.ya?ml$/i.test(rel) ? 'compose' : c.kind, size, ...(c.subtype ? { subtype: c.subtype } : {}) });
+    discovery.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+  const disk = diskReader(discovery.root);
+  return {
+    read: (p, maxBytes) => (p === rel ? Buffer.from(overlay.text) : disk.read(p, maxBytes)),
+    exists: (p) => p === rel || disk.exists(p),
+    list: (dir) => {
+      const names = disk.list(dir);
+      const parent = rel.includes('/') ? rel.slice(0, rel.lastIndexOf('/')) : '.';
+      const name = rel.slice(rel.lastIndexOf('/') + 1);
+      return (dir === parent || (parent === '.' && dir === '')) && !names.includes(name) ? [...names, name] : names;
+    },
+  };
 }
 
 /** `--stack` paths are given relative to where the command runs; the project knows paths relative to its root. */
