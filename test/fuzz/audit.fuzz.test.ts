@@ -9,7 +9,8 @@ import { resolveConfig } from '../../src/engine/config.js';
 import { discoverMemory } from '../../src/project/discover.js';
 import { memoryReader } from '../../src/project/reader.js';
 import { allRules } from '../../src/rules/index.js';
-import { reporters } from '../../src/reporters/index.js';
+import { reporters, type ReportContext } from '../../src/reporters/index.js';
+import { ruleMetaMap } from '../../src/reporters/rule-meta.js';
 import type { AuditResult } from '../../src/engine/result.js';
 import { runCli } from '../support/cli.js';
 import { composeObject, composeSoup, dockerfileSoup, envSoup, mangle, packageJson, pyproject, scriptSoup, sourceSoup, validCompose } from './arbitraries.js';
@@ -37,6 +38,7 @@ const project = fc
   )
   .map((files) => Object.fromEntries(Object.entries(files).filter(([, v]) => v !== undefined)) as Record<string, string>);
 
+const context: ReportContext = { color: false, quiet: false, verbose: true, absolutePaths: false, rules: ruleMetaMap(allRules), cwd: '/memory', source: () => undefined };
 const strict = resolveConfig({ config: { extends: 'twelvelint:strict' }, source: null }, allRules, {}, []);
 
 /** Internal failures show as diagnostics, never as silence: none may appear. */
@@ -56,7 +58,7 @@ describe('an audit of any project ends with a result', () => {
         expect(['ready', 'needs-deploy-inputs', 'not-deployable', 'not-assessed', 'ready-with-warnings']).toContain(result.summary.swarm.verdict);
         expect(Number.isFinite(result.summary.score)).toBe(true);
         for (const [name, reporter] of Object.entries(reporters)) {
-          const text = reporter(result, { color: name === 'stylish', quiet: false });
+          const text = reporter([result], { ...context, color: name === 'stylish' });
           expect(typeof text).toBe('string');
         }
       }),

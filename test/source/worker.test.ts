@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { SourceFile } from '../../src/project/model.js';
 import { describe, expect, it } from 'vitest';
 
 // The worker runs compiled code: this test uses dist/ (built by `npm test`) and is skipped without it.
@@ -9,7 +10,7 @@ const dist = path.resolve('dist/project/parse-js.js');
 describe.skipIf(!existsSync(dist) || !existsSync(path.resolve('dist/project/js/worker.js')))('parser worker pool', () => {
   it('parses in worker threads and returns the same facts as in-thread parsing', async () => {
     const mod = (await import(pathToFileURL(dist).href)) as typeof import('../../src/project/parse-js.js');
-    const make = (i: number) => ({
+    const make = (i: number): SourceFile => ({
       path: `src/f${i}.ts`,
       absPath: '',
       kind: 'source' as const,

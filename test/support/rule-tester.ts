@@ -70,6 +70,7 @@ export interface ExpectedFinding {
   messageId?: string;
   /** Substring the message must contain. */
   message?: string | RegExp;
+  severity?: 'error' | 'warning' | 'info';
 }
 
 export interface ValidCase extends LintOptions {
@@ -93,7 +94,7 @@ export function ruleTester(rule: AnyRule, cases: { valid: ValidCase[]; invalid: 
     for (const c of cases.invalid) {
       it(`catches: ${c.name}`, async () => {
         const findings = (await lintFiles([rule], c.files, c)).filter((f) => f.ruleId === rule.id);
-        const actual = findings.map((f) => ({ file: f.filePath, line: f.line, column: f.column, messageId: f.messageId, message: f.message }));
+        const actual = findings.map((f) => ({ file: f.filePath, line: f.line, column: f.column, messageId: f.messageId, message: f.message, severity: f.severity }));
         expect(actual.length, JSON.stringify(actual, null, 2)).toBe(c.errors.length);
         c.errors.forEach((e, i) => {
           const a = actual[i];
@@ -102,6 +103,7 @@ export function ruleTester(rule: AnyRule, cases: { valid: ValidCase[]; invalid: 
           if (e.column !== undefined) expect(a.column).toBe(e.column);
           if (e.messageId !== undefined) expect(a.messageId).toBe(e.messageId);
           if (e.message !== undefined) expect(a.message).toMatch(e.message);
+          if (e.severity !== undefined) expect(a.severity).toBe(e.severity);
         });
       });
     }
