@@ -24,10 +24,25 @@ function at(f: Pick<Finding, 'filePath' | 'line' | 'column'>): string {
   return `${f.filePath}\u0000${f.line}\u0000${f.column}`;
 }
 
+/** A compose path naming a service (`services.web.healthcheck.interval`, `services.web Additional property …`), as schema and interpolation messages quote it. */
+const SERVICE_PATH = /\bservices\.([^.\s"']+)(?=[.\s"']|$)/g;
+
+/** The service a finding is about: its `service` data, else the service a quoted compose path names. */
+function serviceOf(f: WorkingFinding): string | undefined {
+  if (f.data?.service !== undefined) return String(f.data.service);
+  for (const v of Object.values(f.data ?? {})) {
+    if (typeof v !== 'string') continue;
+    const m = new RegExp(SERVICE_PATH.source).exec(v);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
 /** What a finding says apart from the service it names: two findings that agree on it are one problem. */
 function problemKey(f: WorkingFinding): string {
   const { service: _service, ...rest } = f.data ?? {};
-  return `${f.ruleId}\u0000${at(f)}\u0000${f.messageId ?? f.message}\u0000${JSON.stringify(rest)}`;
+  const general = Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, typeof v === 'string' ? v.replace(SERVICE_PATH, 'services.*') : v]));
+  return `${f.ruleId}\u0000${at(f)}\u0000${f.messageId ?? f.message}\u0000${JSON.stringify(general)}`;
 }
 
 /** Same rule, same place, same problem: keep the first finding and name the other services it concerns. */
@@ -44,8 +59,8 @@ function mergeSameRule(findings: WorkingFinding[]): WorkingFinding[] {
       continue;
     }
     kept.reported ||= f.reported;
-    const service = f.data?.service;
-    if (service !== undefined && service !== kept.data?.service) {
+    const service = serviceOf(f);
+    if (service !== undefined && service !== serviceOf(kept)) {
       const set = services.get(kept) ?? new Set<string>();
       set.add(String(service));
       services.set(kept, set);

@@ -21,3 +21,18 @@ describe('fingerprints', () => {
     expect(a.filter((p) => p.includes('unpinned')).join()).not.toEqual(b.filter((p) => p.includes('unpinned')).join());
   });
 });
+
+describe('one problem, one finding', () => {
+  it('a schema or interpolation problem that one YAML anchor gives several services is one finding naming them', async () => {
+    const files = {
+      'docker-stack.yml': 'x-hc: &hc\n  healthcheck:\n    interval: "${HC_INTERVAL}"\n    retries: "${HC_RETRIES}"\nservices:\n  a:\n    image: a:1\n    <<: *hc\n  b:\n    image: b:1\n    <<: *hc\n  c:\n    image: c:1\n    <<: *hc\n',
+    };
+    const result = await auditFiles(allRules, files);
+    const stack = result.results.find((r) => r.filePath === 'docker-stack.yml')?.messages ?? [];
+    const schema = stack.filter((m) => m.ruleId === 'swarm/schema-violation');
+    expect(schema).toHaveLength(1);
+    expect(schema[0].message).toMatch(/services\.a\.healthcheck\.interval .*\(also for services "b", "c", which get the same key from one YAML anchor\)/);
+    const cast = stack.filter((m) => m.ruleId === 'swarm/invalid-interpolation');
+    expect(cast).toHaveLength(1);
+  });
+});
