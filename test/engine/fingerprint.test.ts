@@ -36,3 +36,12 @@ describe('one problem, one finding', () => {
     expect(cast).toHaveLength(1);
   });
 });
+
+describe('the error docker prints first', () => {
+  it('an empty duration is one schema finding: the conversion error behind it is never printed by docker', async () => {
+    const result = await auditFiles(allRules, { 'docker-stack.yml': 'services:\n  web:\n    image: web:1\n    healthcheck:\n      test: ["CMD", "true"]\n      interval: "${HC_INTERVAL}"\n' });
+    const line6 = result.results.flatMap((r) => r.messages).filter((m) => m.line === 6 && m.ruleId?.startsWith('swarm/') && m.ruleId !== 'swarm/dotenv-not-read' && m.ruleId !== 'swarm/unset-variable');
+    expect(line6.map((m) => m.ruleId)).toEqual(['swarm/schema-violation']);
+    expect(line6[0].also).toEqual([{ ruleId: 'swarm/invalid-service-config', factor: 'swarm' }]);
+  });
+});

@@ -10,6 +10,9 @@ export default defineRule({
   swarm: 'blocker',
   recommended: true,
   inputs: ['compose'],
+  // docker validates the schema before it converts values: where both see a problem on one line
+  // (an empty or malformed duration), the schema error is the one docker prints.
+  covers: ['swarm/invalid-service-config'],
   docs: {
     summary: 'The file breaks the Compose v3 schema that docker stack deploy validates (unknown keys, wrong types, long-form `depends_on` …)',
     rationale:
