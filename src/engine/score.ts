@@ -25,7 +25,7 @@ export function scoreFactor(findings: readonly Finding[]): number {
   return Math.max(0, Math.round(100 - penalty));
 }
 
-const LANGUAGE_NAMES: Record<string, string> = { python: 'Python', go: 'Go', ruby: 'Ruby', java: 'Java/Kotlin', php: 'PHP' };
+const LANGUAGE_NAMES: Record<string, string> = { python: 'Python', go: 'Go', ruby: 'Ruby', java: 'Java/Kotlin', php: 'PHP', csharp: 'C#', rust: 'Rust' };
 /** Base images that say which language a released image runs. */
 const LANGUAGE_IMAGES: Record<string, RegExp> = {
   python: /^(python|pypy|[\w.-]+\/python[\w.-]*)$/,
@@ -33,6 +33,8 @@ const LANGUAGE_IMAGES: Record<string, RegExp> = {
   ruby: /^(ruby|[\w.-]+\/ruby)$/,
   java: /^(openjdk|eclipse-temurin|amazoncorretto|maven|gradle|ibmjava|sapmachine)$/,
   php: /^(php|[\w.-]+\/php[\w.-]*)$/,
+  csharp: /^mcr\.microsoft\.com\/dotnet\/(aspnet|runtime|runtime-deps|sdk)$/,
+  rust: /^rust$/,
 };
 
 /**

@@ -59,8 +59,8 @@ const SOURCE_EXTENSIONS: Record<string, string> = {
   '.java': 'java',
   '.kt': 'java',
   '.php': 'php',
-  '.cs': 'other',
-  '.rs': 'other',
+  '.cs': 'csharp',
+  '.rs': 'rust',
 };
 
 const COMPOSE_NAME = /^(docker-)?compose([.\-_][\w.-]*)?\.ya?ml$/i;

@@ -161,7 +161,7 @@ export interface GitFacts {
 // ---- sources ---------------------------------------------------------------------
 
 export interface SourceFile extends TextFile {
-  language: 'js' | 'ts' | 'python' | 'go' | 'ruby' | 'java' | 'php' | 'other';
+  language: 'js' | 'ts' | 'python' | 'go' | 'ruby' | 'java' | 'php' | 'csharp' | 'rust' | 'other';
   /** Parsed AST for JS/TS files a rule asked for; undefined when not parsed. */
   ast?: unknown;
   /**

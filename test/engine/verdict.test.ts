@@ -105,6 +105,16 @@ describe('the score tells projects apart and never passes what was not read', ()
     expect(result.summary.assessedFactors).toBeLessThan(12);
   });
 
+  it('C# and Rust services are named as not analysed too (by their files or their official images)', async () => {
+    const result = await auditFiles(allRules, {
+      'cart/Dockerfile': 'FROM mcr.microsoft.com/dotnet/sdk:8.0 AS build\nCOPY . .\nRUN dotnet publish -o /out\nFROM mcr.microsoft.com/dotnet/aspnet:8.0\nCOPY --from=build /out /app\nENTRYPOINT ["dotnet", "/app/cart.dll"]\n',
+      'cart/Program.cs': 'var app = WebApplication.Create(args);\napp.Run();\n',
+      'edge/Dockerfile': 'FROM rust:1.80\nCOPY . .\nRUN cargo build --release\nCMD ["./target/release/edge"]\n',
+      'edge/src/main.rs': 'fn main() {}\n',
+    });
+    expect(result.factors.find((x) => x.id === 'config')?.coverage).toBe('C# and Rust source is not analysed yet');
+  });
+
   it('an empty directory or a lone README is nothing to audit: exit 2', async () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'tl-empty-'));
     const r = await runCli(['.'], empty);
