@@ -43,14 +43,21 @@ function linesByFile(audits: readonly Audit[]): Map<string, Map<string, readonly
   const out = new Map<string, Map<string, readonly string[]>>();
   for (const { project } of audits) {
     const files: TextFile[] = [...project.dockerfiles, ...project.composeFiles, ...project.envFiles, ...project.manifests, ...project.procfiles, ...project.scripts, ...project.sources];
-    // Snippets quote source lines: they pass through the same redaction as every message.
-    out.set(project.root, new Map(files.map((f) => [f.path, f.lines.map((l) => redactText(l))])));
+    out.set(project.root, new Map(files.map((f) => [f.path, f.lines])));
   }
   return out;
 }
 
 export function reportContext(audits: readonly Audit[], options: { quiet?: boolean; verbose?: boolean; absolutePaths?: boolean; sarifCategory?: string }, cwd: string): ReportContext {
   const lines = linesByFile(audits);
+  // Snippets quote source lines: they pass through the same redaction as every message, when a
+  // format asks for a file (redacting every line of every file up front cost seconds on large trees).
+  const redacted = new Map<string, readonly string[] | undefined>();
+  const source = (root: string, file: string): readonly string[] | undefined => {
+    const key = `${root}\0${file}`;
+    if (!redacted.has(key)) redacted.set(key, lines.get(root)?.get(file)?.map((l) => redactText(l)));
+    return redacted.get(key);
+  };
   return {
     color: false,
     quiet: Boolean(options.quiet),
@@ -59,7 +66,7 @@ export function reportContext(audits: readonly Audit[], options: { quiet?: boole
     rules: ruleMetaMap(allRules),
     cwd,
     ...(options.sarifCategory ? { sarifCategory: options.sarifCategory } : {}),
-    source: (root, file) => lines.get(root)?.get(file),
+    source,
   };
 }
 
