@@ -4,32 +4,12 @@
 // the action runs with no install step and no network. Files the CLI reads beside its modules
 // at run time are inlined: the package version, the config schema, and the parser (a static
 // import instead of createRequire, which a bundle cannot follow).
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { COMMONJS_BANNER, inlineRuntimeFiles } from './bundle-plugins.mjs';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-const version = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).version;
-const configSchema = readFileSync(path.join(root, 'schemas/config.schema.json'), 'utf8');
-
-const inline = {
-  name: 'inline-runtime-files',
-  setup(b) {
-    b.onLoad({ filter: /dist[\\/]version\.js$/ }, () => ({ contents: `export const VERSION = ${JSON.stringify(version)};`, loader: 'js' }));
-    b.onLoad({ filter: /dist[\\/]engine[\\/]config-schema\.js$/ }, () => ({
-      contents: `const SCHEMAS = { 'config.schema.json': ${configSchema} };\nexport function readSchema(name) { return SCHEMAS[name]; }\nexport const configSchema = SCHEMAS['config.schema.json'];`,
-      loader: 'js',
-    }));
-    b.onLoad({ filter: /dist[\\/]project[\\/]parse-js\.js$/ }, (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      const call = "createRequire(import.meta.url)('@typescript-eslint/typescript-estree')";
-      if (!text.includes(call)) throw new Error('parse-js.js no longer loads the parser with createRequire: update scripts/build-action.mjs');
-      return { contents: `import * as bundledEstree from '@typescript-eslint/typescript-estree';\n${text.replace(call, 'bundledEstree')}`, loader: 'js', resolveDir: path.dirname(args.path) };
-    });
-  },
-};
-
 const result = await build({
   entryPoints: [path.join(root, 'dist/action-main.js')],
   outfile: process.argv[2] ? path.resolve(process.argv[2]) : path.join(root, 'action/dist/index.mjs'),
@@ -40,10 +20,8 @@ const result = await build({
   minify: true,
   legalComments: 'linked',
   // CommonJS dependencies call require(): give the ES module bundle one.
-  banner: {
-    js: "import { createRequire as __tlRequire } from 'node:module'; import { fileURLToPath as __tlPath } from 'node:url'; import { dirname as __tlDir } from 'node:path'; const require = __tlRequire(import.meta.url); const __filename = __tlPath(import.meta.url); const __dirname = __tlDir(__filename);",
-  },
-  plugins: [inline],
+  banner: { js: COMMONJS_BANNER },
+  plugins: [inlineRuntimeFiles(root, { parser: 'inline' })],
   logLevel: 'warning',
   metafile: true,
 });

@@ -149,3 +149,14 @@ describe('CLI', () => {
     expect(stdout).toContain('not deployable');
   });
 });
+
+describe('the one-file build', () => {
+  it('bin/twelvelint.js runs dist/twelvelint.mjs, which carries the version', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(path.join(ROOT, 'dist/twelvelint.mjs'))).toBe(true);
+    const version = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/twelvelint.js'), '--version'], { encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe(version);
+  });
+});

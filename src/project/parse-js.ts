@@ -42,7 +42,7 @@ function workerAvailable(): boolean {
   if (process.env.TWELVELINT_PARSE_THREADS === '0') return false;
   if (threadSetting() === undefined && !idleCore()) return false;
   try {
-    return import.meta.url.endsWith('.js') && existsSync(fileURLToPath(WORKER_URL));
+    return /\.m?js$/.test(import.meta.url) && existsSync(fileURLToPath(WORKER_URL));
   } catch {
     return false;
   }
