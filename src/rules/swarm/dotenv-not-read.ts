@@ -9,7 +9,7 @@ export default defineRule({
   severity: 'warning',
   swarm: 'degraded',
   recommended: true,
-  inputs: ['compose'],
+  inputs: ['compose', 'env'],
   docs: {
     summary: 'A `.env` file sits next to a compose file whose variables it seems to supply, but docker stack deploy never reads `.env`',
     rationale:
@@ -27,9 +27,17 @@ export default defineRule({
       if (!loadable(file)) continue;
       const dotenv = joinPath(dirname(file.path), '.env');
       if (!project.pathExists(dotenv)) continue;
+      // When the .env was read, only the variables it sets are its business; the others come from
+      // somewhere else (the deployer's shell, CI) and other rules speak about them.
+      const read = project.envFiles.find((e) => e.path === dotenv);
+      const sets = read ? new Set(read.entries.map((e) => e.key)) : undefined;
       const missing = new Map<string, Range>();
       for (const { node, result } of interpolatedScalars(file)) {
-        for (const use of result.vars) if ((use.origin === 'unset' || use.origin === 'missing-required') && !missing.has(use.name)) missing.set(use.name, node.range);
+        for (const use of result.vars) {
+          if (use.origin !== 'unset' && use.origin !== 'missing-required') continue;
+          if (sets && !sets.has(use.name)) continue;
+          if (!missing.has(use.name)) missing.set(use.name, node.range);
+        }
       }
       if (missing.size === 0) continue;
       const names = [...missing.keys()];
