@@ -41,6 +41,7 @@ export default defineRule({
   },
   check({ project, report }) {
     const seen = new Set<unknown>();
+    const prepared = new Set<string>();
     for (const image of project.facts.images()) {
       const d = image.dockerfile;
       const linked = linksLogsToStdout(image.base?.image);
@@ -69,6 +70,10 @@ export default defineRule({
         const path = dir?.[0].replace(/^[\s="]/, '');
         if (path && linked && LINKED_LOG_DIR.test(path)) continue;
         if (dir && !/ln\s+-s[fT]*\s+\/dev\/std(out|err)/.test(text) && /(mkdir|touch|chown|chmod|VOLUME)/.test(`${inst.keyword} ${text}`)) {
+          // mkdir, then chown of the same directory: one problem, reported where it is first prepared.
+          const key = `${d.path}\0${path}`;
+          if (prepared.has(key)) continue;
+          prepared.add(key);
           report({ file: d.path, range: inst.range, messageId: 'logDir', data: { keyword: inst.keyword, path: path! } });
         }
       }

@@ -6,6 +6,8 @@ import { imageName } from '../../project/facts/image.js';
 export function isLogDirectory(target: string): boolean {
   const t = target.trim().replace(/\/+$/, '');
   if (/^\/(dev|run|proc|sys)(\/|$)|^\/var\/run(\/|$)/.test(t)) return false;
+  // /var/lib holds programs' state (FHS): a `log` there is data, such as Kafka's commit log.
+  if (/^\/var\/lib(\/|$)/.test(t)) return false;
   if (/^\/var\/log(\/[^/]+)*$/.test(t)) return !/^\/var\/log\/journal/.test(t);
   return /^\/.*\/logs?$/i.test(t) || /^\/logs?$/i.test(t);
 }

@@ -14,6 +14,7 @@ ruleTester(rule, {
     { name: 'a --log-file flag in RUN (a build tool)', files: { Dockerfile: 'FROM python:3.12\nRUN pip install --log-file /tmp/pip.log -r requirements.txt\n' } },
   ],
   invalid: [
+    { name: 'a log directory made, then chowned: one finding where it is made', files: { Dockerfile: 'FROM python:3.12\nRUN mkdir -p /var/log/app && touch /var/log/app/app.log\nRUN chown -R app:app /var/log/app\nCMD ["gunicorn", "app:app"]\n' }, errors: [{ file: 'Dockerfile', line: 2 }] },
     {
       name: 'gunicorn writing its log to a file',
       files: { Dockerfile: 'FROM python:3.12\nRUN mkdir -p /var/log/myapp\nCMD ["gunicorn", "--log-file", "/var/log/myapp/app.log", "app:app"]\n' },

@@ -3,6 +3,7 @@ import { ruleTester } from '../../support/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a "log" under /var/lib is state (Kafka\'s commit log)', files: { 'compose.yaml': 'services:\n  kafka:\n    image: confluentinc/cp-kafka:7.6.1\n    volumes:\n      - kafka-log:/var/lib/kafka/log\nvolumes:\n  kafka-log:\n' } },
     { name: 'data volume', files: { 'compose.yaml': 'services:\n  db:\n    image: postgres:16\n    volumes:\n      - pgdata:/var/lib/postgresql/data\nvolumes:\n  pgdata:\n' } },
     { name: 'log shipper reading host logs read-write is its job', files: { 'compose.yaml': 'services:\n  promtail:\n    image: grafana/promtail:3.0.0\n    volumes:\n      - /var/log:/var/log\n' } },
     { name: 'read-only mount of a log directory', files: { 'compose.yaml': 'services:\n  exporter:\n    image: exporter:1\n    volumes:\n      - ./logs:/app/logs:ro\n' } },
