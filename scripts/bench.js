@@ -78,11 +78,14 @@ function subset(files, fraction) {
   return dir;
 }
 
+/** What bin/twelvelint.js runs: the one-file build when it exists, else the modules. */
+const entry = existsSync(path.join(distDir, 'twelvelint.mjs')) ? path.join(distDir, 'twelvelint.mjs') : path.join(distDir, 'cli.js');
+
 /** Runs twelvelint in a child that reports its own wall time and peak RSS. */
 function twelvelint(dir) {
   const script = `
     const t0 = performance.now();
-    const { main } = await import(${JSON.stringify(path.join(distDir, 'cli.js'))});
+    const { main } = await import(${JSON.stringify(entry)});
     const code = await main(['--format', 'json', '--output', ${JSON.stringify(path.join(benchDir, 'result.json'))}, ${JSON.stringify(dir)}]);
     const inner = performance.now() - t0;
     process.stderr.write('\\nBENCH ' + JSON.stringify({ code, inner, maxRSS: process.resourceUsage().maxRSS }) + '\\n');
@@ -129,7 +132,7 @@ const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
 const files = walk(target);
 const sources = files.filter((f) => SOURCE.test(f) && !f.endsWith('.d.ts'));
 ensureGitRoot(target);
-console.log(`outline: ${files.length} files, ${sources.length} JS/TS; ${runs} run(s) per size, median wall time\n`);
+console.log(`outline: ${files.length} files, ${sources.length} JS/TS; ${runs} run(s) per size, median wall time; ${path.relative(root, entry)}\n`);
 
 const sizes = [
   [0.25, subset(files, 0.25)],
@@ -159,6 +162,17 @@ if (withEslint) {
   console.log(`twelvelint ${fmt(full.wall)} vs ESLint ${fmt(e)}: ${(e / full.wall).toFixed(1)}x faster`);
 }
 console.log(`twelvelint peak RSS on the whole tree: ${full.rss.toFixed(0)} MB`);
+
+// A polyglot repository (Go, C#, Python, Java, Node services), timed on its own when present:
+//   mkdir -p .bench/microservices-demo && git --git-dir=<mirror> archive HEAD | tar -x -C .bench/microservices-demo
+const polyglot = path.join(benchDir, 'microservices-demo');
+if (existsSync(polyglot)) {
+  ensureGitRoot(polyglot);
+  const results = [];
+  for (let i = 0; i < runs; i++) results.push(twelvelint(polyglot));
+  const wall = median(results.map((r) => r.wall));
+  console.log(`\nGoogleCloudPlatform/microservices-demo (${walk(polyglot).length} files): ${fmt(wall)}, peak RSS ${Math.max(...results.map((r) => r.rssMB)).toFixed(0)} MB`);
+} else console.log('\n(no .bench/microservices-demo: the polyglot timing is skipped)');
 try {
   const load = (await import('node:os')).loadavg()[0];
   console.log(`(load average during the run: ${load.toFixed(2)} on ${(await import('node:os')).cpus().length} cores; other processes slow every number)`);
