@@ -31,6 +31,12 @@ describe('baseline', () => {
     expect(fixed.json.diagnostics).toContainEqual(expect.objectContaining({ code: 'baseline-stale', message: expect.stringContaining('Dockerfile: dependencies/unpinned-base-image') }));
   });
 
+  it('a device named as the baseline is read no further than the size cap', async () => {
+    const r = await runCli(['--baseline', '/dev/zero', '.'], writeProject({ Dockerfile: 'FROM node:20\n' }));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Cannot read baseline \/dev\/zero: .*limit/);
+  });
+
   it('a file that is not a baseline is a usage error', async () => {
     const dir = writeProject({ Dockerfile: 'FROM node:20\n', 'b.json': '{"x": 1}' });
     const r = await runCli(['--baseline', 'b.json', '.'], dir);

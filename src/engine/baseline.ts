@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { MAX_READ_BYTES, readNamedFile } from '../project/reader.js';
 import type { AuditResult } from './result.js';
 import { filterFindings } from './filter-results.js';
 
@@ -31,7 +32,8 @@ function key(ruleId: string | null, filePath: string, fingerprint: string): stri
 export function readBaseline(file: string): Baseline {
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    // Bounded like every file twelvelint reads: a device or a huge file is an error, not a hang.
+    data = JSON.parse(readNamedFile(file, MAX_READ_BYTES).toString('utf8'));
   } catch (error) {
     throw new BaselineError(`Cannot read baseline ${file}: ${(error as Error).message.split('\n')[0]}`);
   }
