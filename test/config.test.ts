@@ -41,6 +41,12 @@ describe('config files', () => {
     expect((await runCli(['.'], dir2)).stderr).toMatch(/Unknown rule "no\/such-rule"/);
   });
 
+  it('a device named with --config is read no further than the config size cap', async () => {
+    const r = await runCli(['--config', '/dev/zero', '.'], writeProject({ ...bad }));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Cannot read config \/dev\/zero: .*limit/);
+  });
+
   it('a twelvelint.config.js inside the audited project is never run', async () => {
     const dir = writeProject({ ...bad, 'twelvelint.config.js': "require('fs').writeFileSync('PWNED', 'x'); module.exports = {};\n" });
     const { json } = await runJson(['.'], dir);

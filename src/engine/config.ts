@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,7 +6,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { AnyRule, SeveritySetting } from '../rules/rule.js';
 import type { Diagnostic } from '../project/diagnostics.js';
 import { configSchema } from './config-schema.js';
-import { diskReader } from '../project/reader.js';
+import { diskReader, readNamedFile } from '../project/reader.js';
 import { unreadableMessage } from '../project/unreadable.js';
 import { DEFAULT_LIMITS, type Limits } from '../project/limits.js';
 
@@ -137,7 +136,8 @@ export async function loadConfigFile(file: string): Promise<UserConfig> {
       const mod = (await import(pathToFileURL(file).href)) as { default?: unknown };
       data = mod.default ?? mod;
     } else {
-      const text = await readFile(file, 'utf8');
+      // Bounded like every other read: a device or a huge file named by --config is an error, not a hang.
+      const text = readNamedFile(file, MAX_CONFIG_BYTES).toString('utf8');
       data = file.endsWith('.json') ? JSON.parse(text) : parseYamlText(text);
       if (path.basename(file) === 'package.json') data = (data as { twelvelint?: unknown }).twelvelint ?? {};
     }
