@@ -54,7 +54,8 @@ interface CliOptions {
   failOnVerdict?: VerdictGate;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+// Repeatable options start undefined (so --help shows no "(default: [])") and are normalized after parsing.
+const collect = (value: string, previous: string[] | undefined) => [...(previous ?? []), value];
 
 function buildProgram(): Command {
   return new Command('twelvelint')
@@ -63,23 +64,23 @@ function buildProgram(): Command {
         'A directory is discovered recursively (honouring .gitignore); a file is audited as given.',
     )
     .argument('[paths...]', 'files or directories to audit', ['.'])
-    .option('-f, --format <name[=file]>', `output format, repeatable; name=file writes that format to a file: ${Object.keys(reporters).join(', ')} (default: stylish)`, collect, [])
+    .option('-f, --format <name[=file]>', `output format, repeatable; name=file writes that format to a file: ${Object.keys(reporters).join(', ')} (default: stylish)`, collect)
     .option('-o, --output <file>', 'write the report (the one format given without =file) to a file instead of stdout')
     .option('--verbose', 'stylish: print each rule\'s docs URL under its findings')
     .option('--absolute-paths', 'print absolute paths (stylish, json, junit, checkstyle); SARIF stays relative to its base id')
     .option('--sarif-category <id>', 'SARIF automationDetails.id (the code scanning category); default twelvelint/<audited folder>/')
     .option('-c, --config <file>', 'use this config file (the only way a .js config is ever run)')
-    .option('--rule <id:severity>', 'set a rule to off|info|warning|error (repeatable)', collect, [])
-    .option('--ignore-pattern <glob>', 'leave out files matching the pattern (repeatable)', collect, [])
+    .option('--rule <id:severity>', 'set a rule to off|info|warning|error, or ESLint\'s warn and 0/1/2 (repeatable)', collect)
+    .option('--ignore-pattern <glob>', 'leave out files matching the pattern, relative to the audited folder (repeatable)', collect)
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a finding is at or above this severity').choices(['error', 'warning', 'info']).default('error'))
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this (-1: no limit)')
     .option('-q, --quiet', 'report errors only')
     .option('--no-color', 'disable colour (also NO_COLOR=1)')
-    .option('--env <KEY=VALUE>', 'a variable the deploy environment will have (repeatable); default: none', collect, [])
+    .option('--env <KEY=VALUE>', 'a variable the deploy environment will have (repeatable); default: none', collect)
     .option('--deploy-env-file <file>', 'read deploy environment variables from a dotenv file')
     // Node.js 20 itself reads any --env-file argument before a program starts: the old name is kept, not advertised.
     .addOption(new Option('--env-file <file>').hideHelp())
-    .option('--stack <file>', 'the compose/stack file the project deploys with (repeatable); default: found by name', collect, [])
+    .option('--stack <file>', 'the compose/stack file the project deploys with (repeatable); default: found by name', collect)
     .addOption(new Option('--fail-on-verdict <verdict>', 'exit 1 when the Swarm verdict is this bad or worse (default: not-deployable, or the config\'s failOnVerdict)').choices(['not-deployable', 'needs-deploy-inputs', 'never']))
     .option('--baseline <file>', 'report only findings that are not in this baseline (matched by fingerprint, which survives line moves); stale entries are noted')
     .option('--write-baseline <file>', 'write every current finding to a baseline file, then report against it')
@@ -250,6 +251,7 @@ export async function main(argv: string[], cwd = process.cwd(), io: CliIO = {}):
   try {
     program.parse(argv, { from: 'user' });
     options = program.opts<CliOptions>();
+    for (const key of ['format', 'rule', 'ignorePattern', 'env', 'stack'] as const) options[key] ??= [];
     paths = program.processedArgs[0] as string[];
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
