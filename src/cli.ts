@@ -278,6 +278,9 @@ export async function main(argv: string[], cwd = process.cwd(), io: CliIO = {}):
     const groups = groupPaths(paths, cwd);
     if (overlay && groups.length > 1) throw new UsageError('--stdin audits one project: give one folder');
     const audits = [];
+    // Read once for every project: the env file may be a pipe that can be read only once.
+    const cliRules = parseRuleFlags(options.rule);
+    const deployEnv = deployEnvironment(options, cwd);
     const progress = startProgress(groups.length);
     try {
       for (const [i, group] of groups.entries()) {
@@ -287,9 +290,9 @@ export async function main(argv: string[], cwd = process.cwd(), io: CliIO = {}):
             paths: group,
             cwd,
             configFile: options.config,
-            cliRules: parseRuleFlags(options.rule),
+            cliRules,
             ignorePatterns: options.ignorePattern,
-            deployEnv: deployEnvironment(options, cwd),
+            deployEnv,
             reportUnusedDisable: options.reportUnusedDisable,
             stack: options.stack,
             ...(overlay ? { overlay } : {}),

@@ -11,6 +11,7 @@ import type { Diagnostic } from '../project/diagnostics.js';
 import type { AuditResult, EslintMessage, FileResult, Finding } from './result.js';
 import { applyDirectives, matches, parseDirectives } from './suppress.js';
 import { fingerprints } from './fingerprint.js';
+import { countMessages } from './filter-results.js';
 import { buildFactors, readiness } from './score.js';
 import { swarmSummary, type Prediction } from './verdict.js';
 import { mergeFindings, type WorkingFinding } from './merge.js';
@@ -328,17 +329,9 @@ function toFileResults(findings: readonly Finding[], suppressed: readonly Findin
     }
     return r;
   };
-  for (const f of findings) {
-    const r = resultOf(f.filePath);
-    r.messages.push(toMessage(f));
-    if (f.severity === 'error') r.errorCount++;
-    else if (f.severity === 'warning') r.warningCount++;
-    else r.infoCount++;
-    if (f.fatal) r.fatalErrorCount++;
-    if (f.fix && f.severity === 'error') r.fixableErrorCount++;
-    if (f.fix && f.severity === 'warning') r.fixableWarningCount++;
-  }
+  for (const f of findings) resultOf(f.filePath).messages.push(toMessage(f));
   for (const f of suppressed) resultOf(f.filePath).suppressedMessages.push({ ...toMessage(f), suppressions: [{ kind: 'directive', justification: f.justification ?? '' }] });
+  for (const r of map.values()) countMessages(r);
   return [...map.values()].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
 }
 

@@ -1,11 +1,10 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
-import picomatch from 'picomatch';
 import type { ProjectFile } from './model.js';
 import { classify } from './classify.js';
 import type { Diagnostic } from './diagnostics.js';
 import { runGit, runGitRaw } from './git.js';
-import { decodeName, matchable, printableName, walk } from './walk.js';
+import { decodeName, ignoreMatcher, printableName, walk } from './walk.js';
 import { DEFAULT_LIMITS } from './limits.js';
 
 export const DEFAULT_IGNORES = [
@@ -72,20 +71,9 @@ function gitListing(dir: string, root: string, ignorePatterns: readonly string[]
   // Nothing listed: the directory is ignored by an enclosing repository (or empty); walk it instead.
   // A nested repository shows up as one `dir/` entry: walk too, so its files are seen.
   if (listed.length === 0 || listed.some((p) => p.endsWith('/'))) return undefined;
-  const ignored = picomatch([...DEFAULT_IGNORES], { dot: true });
-  const own = ignorePatterns.map((p) => [p, picomatch(p, { dot: true })] as const);
-  const keep = (p: string): boolean => {
-    const m = matchable(p);
-    if (ignored(m)) return false;
-    for (const [pattern, match] of own) {
-      if (match(m)) {
-        used.add(pattern);
-        return false;
-      }
-    }
-    return true;
-  };
-  return [...new Set(listed)].filter((p) => p && keep(p)).map((p) => path.join(dir, p)).sort();
+  const byDefault = ignoreMatcher(DEFAULT_IGNORES);
+  const byUser = ignoreMatcher(ignorePatterns, used);
+  return [...new Set(listed)].filter((p) => p && !byDefault(p) && !byUser(p)).map((p) => path.join(dir, p)).sort();
 }
 
 function splitNul(buffer: Buffer): Buffer[] {

@@ -28,6 +28,24 @@ export function matchable(p: string): string {
   return p.replace(/[\n\r\u2028\u2029]/g, ' ');
 }
 
+/**
+ * A matcher for ignore globs (relative to the audited folder) that records in `used` each pattern
+ * that left something out, so a pattern that matches nothing can be named.
+ */
+export function ignoreMatcher(patterns: readonly string[], used?: Set<string>): (rel: string) => boolean {
+  const matchers = patterns.map((p) => [p, picomatch(p, { dot: true })] as const);
+  return (rel) => {
+    const m = matchable(rel);
+    for (const [p, match] of matchers) {
+      if (match(m)) {
+        used?.add(p);
+        return true;
+      }
+    }
+    return false;
+  };
+}
+
 /** A name as it can be shown: bytes that are not UTF-8 as \xNN. */
 export function printableName(name: Buffer): string {
   let out = '';
@@ -67,21 +85,12 @@ interface IgnoreScope {
 }
 
 export async function walk(root: string, options: WalkOptions): Promise<string[]> {
-  const matchers = options.ignorePatterns.map((p) => [p, picomatch(p, { dot: true })] as const);
-  const ignored = (m: string): boolean => {
-    for (const [p, match] of matchers) {
-      if (match(m)) {
-        options.used?.add(p);
-        return true;
-      }
-    }
-    return false;
-  };
+  const ignored = ignoreMatcher(options.ignorePatterns, options.used);
   const out: string[] = [];
 
   const isIgnored = (rel: string, isDir: boolean, scopes: readonly IgnoreScope[]): boolean => {
+    if (ignored(rel) || (isDir && ignored(`${rel}/`))) return true;
     const m = matchable(rel);
-    if (ignored(m) || (isDir && ignored(`${m}/`))) return true;
     for (const scope of scopes) {
       const inner = scope.base ? m.slice(scope.base.length + 1) : m;
       if (!inner) continue;

@@ -1,5 +1,5 @@
 import type { Reporter } from './types.js';
-import { allFindings } from './common.js';
+import { allFindings, ruleIdOf, workspacePath } from './common.js';
 
 /**
  * Code Climate issues as GitLab's code quality widget reads them (`gitlab` is the same format):
@@ -10,12 +10,11 @@ const SEVERITY = { error: 'major', warning: 'minor', info: 'info' } as const;
 
 export const codeclimate: Reporter = (results, context) => {
   const issues = allFindings(results, context).map(({ result, file, message: m }) => {
-    const abs = `${result.root}/${file.filePath}`;
-    const rel = abs.startsWith(`${context.cwd}/`) ? abs.slice(context.cwd.length + 1) : file.filePath;
+    const rel = workspacePath(result, file.filePath, context.cwd);
     const blocker = m.swarm === 'blocker' && m.level === 'error';
     return {
       type: 'issue',
-      check_name: m.ruleId ?? (m.fatal ? 'twelvelint/invalid-file' : 'twelvelint/unused-disable'),
+      check_name: ruleIdOf(m),
       description: m.message,
       categories: [m.factor === 'swarm' ? 'Compatibility' : m.ruleId && context.rules.get(m.ruleId)?.securitySeverity !== undefined ? 'Security' : 'Style'],
       fingerprint: `${m.fingerprint}:${rel}`,

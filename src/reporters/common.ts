@@ -25,6 +25,20 @@ export function importance(m: EslintMessage): number {
   return swarm * 3 + level;
 }
 
+/**
+ * A path from where the command runs (the repository root in CI) when the project lies inside it,
+ * else project-relative: what annotations, SARIF URIs and CI reports must point at.
+ */
+export function workspacePath(result: AuditResult, filePath: string, cwd: string): string {
+  const abs = `${result.root}/${filePath}`;
+  return abs.startsWith(`${cwd}/`) ? abs.slice(cwd.length + 1) : filePath;
+}
+
+/** Findings without a rule (a file that does not parse, an unused directive) under an id of their own. */
+export function ruleIdOf(m: EslintMessage): string {
+  return m.ruleId ?? (m.fatal ? 'twelvelint/invalid-file' : 'twelvelint/unused-disable');
+}
+
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -1,6 +1,6 @@
 import type { AuditResult } from '../engine/result.js';
 import type { Reporter, ReportContext } from './types.js';
-import { allFindings, importance } from './common.js';
+import { allFindings, importance, workspacePath } from './common.js';
 
 /** GitHub shows at most 10 annotations of each level per step (and 50 per job). */
 export const ANNOTATIONS_PER_LEVEL = 10;
@@ -31,17 +31,11 @@ export function githubAnnotations(results: readonly AuditResult[], context: Repo
   for (const { result, file, message: m } of findings) {
     if (used[m.level] >= ANNOTATIONS_PER_LEVEL) continue;
     used[m.level]++;
-    const where = file.filePath === '.' ? '' : `file=${escapeProperty(relativeToWorkspace(result, file.filePath, context))},line=${m.line},col=${m.column},endLine=${m.endLine},endColumn=${m.endColumn},`;
+    const where = file.filePath === '.' ? '' : `file=${escapeProperty(workspacePath(result, file.filePath, context.cwd))},line=${m.line},col=${m.column},endLine=${m.endLine},endColumn=${m.endColumn},`;
     const title = m.ruleId ?? (m.fatal ? 'twelvelint/invalid-file' : 'twelvelint');
     lines.push(`::${COMMAND[m.level]} ${where}title=${escapeProperty(title)}::${escapeData(m.message)}`);
   }
   return { text: lines.length ? `${lines.join('\n')}\n` : '', shown: lines.length, leftOut: findings.length - lines.length };
-}
-
-/** Annotations need paths from the workspace root (where the job runs), not from the audited folder. */
-function relativeToWorkspace(result: AuditResult, filePath: string, context: ReportContext): string {
-  const abs = `${result.root}/${filePath}`;
-  return abs.startsWith(`${context.cwd}/`) ? abs.slice(context.cwd.length + 1) : filePath;
 }
 
 export const github: Reporter = (results, context) => githubAnnotations(results, context).text;

@@ -1,6 +1,6 @@
 import { FACTOR_TITLES, FACTORS, type RuleFamily } from '../rules/rule.js';
 import type { Reporter } from './types.js';
-import { allFindings, shownPath } from './common.js';
+import { allFindings, ruleIdOf, shownPath } from './common.js';
 import { xml } from './xml.js';
 
 /**
@@ -16,7 +16,7 @@ export const junit: Reporter = (results, context) => {
     const cases = byFamily.get(family) ?? new Map();
     byFamily.set(family, cases);
     const where = shownPath(result, file.filePath, context);
-    const rule = m.ruleId ?? (m.fatal ? 'twelvelint/invalid-file' : 'twelvelint/unused-disable');
+    const rule = ruleIdOf(m);
     const key = `${rule}\0${where}`;
     const entry = cases.get(key) ?? { file: where, rule, lines: [], error: false };
     entry.lines.push(`${where}:${m.line}:${m.column} ${m.level}: ${m.message}`);

@@ -1,13 +1,12 @@
 import type { Reporter } from './types.js';
-import { allFindings } from './common.js';
+import { allFindings, workspacePath } from './common.js';
 
 /** reviewdog's Diagnostic Format (rdjson): one diagnostic per finding, with suggestions from fixes. */
 const SEVERITY = { error: 'ERROR', warning: 'WARNING', info: 'INFO' } as const;
 
 export const rdjson: Reporter = (results, context) => {
   const diagnostics = allFindings(results, context).map(({ result, file, message: m }) => {
-    const abs = `${result.root}/${file.filePath}`;
-    const rel = abs.startsWith(`${context.cwd}/`) ? abs.slice(context.cwd.length + 1) : file.filePath;
+    const rel = workspacePath(result, file.filePath, context.cwd);
     const url = m.ruleId ? context.rules.get(m.ruleId)?.docsUrl : undefined;
     return {
       message: m.message,

@@ -52,7 +52,10 @@ export function ruleMeta(rule: AnyRule): RuleMeta {
     rationale: rule.docs.rationale,
     fix: rule.docs.fix,
     docsUrl: docsUrl(rule.id),
-    markdown: renderRuleDoc(rule),
+    // Rendered when a format asks (SARIF help): every run builds this map, few need the pages.
+    get markdown() {
+      return renderRuleDoc(rule);
+    },
     precision: precisionOf(rule),
     ...(rule.securitySeverity !== undefined ? { securitySeverity: rule.securitySeverity } : {}),
     tags: [rule.factor === 'swarm' ? 'swarm' : `twelve-factor/${rule.factor}`, `swarm-impact/${rule.swarm}`, ...(rule.securitySeverity !== undefined ? ['security'] : [])],

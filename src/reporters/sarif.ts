@@ -6,7 +6,7 @@ import type { Fix } from '../rules/rule.js';
 import { VERSION } from '../version.js';
 import { REPOSITORY_URL, type RuleMeta } from './rule-meta.js';
 import type { Reporter, ReportContext } from './types.js';
-import { visible } from './common.js';
+import { ruleIdOf, visible, workspacePath } from './common.js';
 
 /** GitHub code scanning keeps at most this many results per run. */
 const MAX_RESULTS = 25_000;
@@ -41,16 +41,9 @@ function descriptor(meta: RuleMeta): Sarif.ReportingDescriptor {
   };
 }
 
-function pseudoRuleId(m: EslintMessage): string {
-  return m.fatal ? 'twelvelint/invalid-file' : 'twelvelint/unused-disable';
-}
-
 /** A URI relative to where the command ran (the repository root in CI), else to the audited root. */
 function uriOf(result: AuditResult, filePath: string, cwd: string): string {
-  const abs = path.join(result.root, filePath);
-  const rel = path.relative(cwd, abs);
-  const inside = rel && !rel.startsWith('..') && !path.isAbsolute(rel);
-  return (inside ? rel : filePath).split(path.sep).map(encodeURIComponent).join('/');
+  return workspacePath(result, filePath, cwd).split('/').map(encodeURIComponent).join('/');
 }
 
 function folderUri(result: AuditResult, cwd: string): string {
@@ -77,7 +70,7 @@ function sarifFix(fix: Fix, uri: string): Sarif.Fix {
 function run(result: AuditResult, context: ReportContext, descriptors: Sarif.ReportingDescriptor[], index: Map<string, number>): Sarif.Run {
   const results: Sarif.Result[] = [];
   const add = (m: EslintMessage, filePath: string, suppressed?: { kind: 'directive' | 'external'; justification: string }) => {
-    const ruleId = m.ruleId ?? pseudoRuleId(m);
+    const ruleId = ruleIdOf(m);
     const uri = uriOf(result, filePath, context.cwd);
     const lines = context.source(result.root, filePath);
     const out: Sarif.Result = {
