@@ -48,6 +48,8 @@ describe('pathPurpose', () => {
     ['podman-compose.yml', undefined],
     ['docker-compose.devops.yml', undefined],
     ['Dockerfile.dev', 'development'],
+    ['.worktree-container/docker-compose.yml', 'development'],
+    ['.docker/docker-compose.yml', undefined],
   ])('%s → %s', (path, purpose) => {
     expect(pathPurpose(path)).toBe(purpose);
   });
@@ -61,6 +63,9 @@ describe('isNotShippedPath', () => {
     ['pkg/server_test.go', true],
     ['src/local/strategy.js', false],
     ['src/contest.ts', false],
+    ['web/src/ApiKeyList.clienttest.tsx', true],
+    ['.agents/skills/scripts/validate.py', true],
+    ['public/.well-known/handler.js', false],
   ])('%s → %s', (path, expected) => {
     expect(isNotShippedPath(path)).toBe(expected);
   });

@@ -59,6 +59,8 @@ export function pathPurpose(path: string): PathPurpose {
     if (/^(dev|development|local|\.devcontainer)$/.test(d)) return 'development';
     return 'test';
   }
+  // `.worktree-container/docker-compose.yml`, `.vscode/…`: a hidden folder holds a tool's setup (`.docker/` is often the deploy's).
+  if (/(^|\/)\.(?!docker\/|deploy)[\w-]+\//.test(path)) return 'development';
   if (PROD_WORD.test(name) || DEPLOY_DIR.test(path)) return 'production';
   return undefined;
 }
@@ -73,9 +75,12 @@ const DEPLOY_DIR = /(^|\/)(deploy|deployments?|prod|production|stacks?|swarm)\//
 const NOT_SHIPPED_SOURCE_DIR =
   /(^|\/)(test|tests|__tests__|spec|specs|e2e|cypress|playwright|fixtures?|__fixtures__|testdata|test-data|__mocks__|__stubs__|mocks?|stubs|\.devcontainer|\.github|\.gitlab|\.circleci|docs?|examples?|samples?|demos?|benchmarks?|bench|stories|storybook|\.storybook)\//i;
 
-/** Test code, fixtures, mocks, stubs, e2e harnesses, stories, docs and examples: never shipped. */
+/** Hidden folders hold tools' files (`.agents/skills`, `.husky`, `.vscode`), not the app; `.well-known` is served. */
+const TOOL_DIR = /(^|\/)\.(?!well-known\/)[\w-]+\//;
+
+/** Test code (`x.test.ts`, `x.clienttest.tsx`), fixtures, mocks, stubs, e2e harnesses, stories, docs, examples and tool folders: never shipped. */
 export function isNotShippedPath(path: string): boolean {
-  return NOT_SHIPPED_SOURCE_DIR.test(path) || /\.(test|spec|e2e|stories|story|bench)\.[cm]?[jt]sx?$|(^|\/)(test_[\w-]+|[\w-]+_test)\.(py|go)$/i.test(path);
+  return NOT_SHIPPED_SOURCE_DIR.test(path) || TOOL_DIR.test(path) || /\.([\w-]*test|spec|e2e|stories|story|bench)\.[cm]?[jt]sx?$|(^|\/)(test_[\w-]+|[\w-]+_test)\.(py|go)$/i.test(path);
 }
 
 /** Fixtures and example folders hold files that are not deploy units. */

@@ -17,8 +17,8 @@ function manifestsRead(c: SimpleCommand): string[] {
   if ((first === 'npm' && /^(ci|install|i|clean-install)$/.test(sub ?? '')) || (first === 'yarn' && (sub === undefined || sub === 'install' || sub.startsWith('-'))) || ((first === 'pnpm' || first === 'bun') && /^(install|i)$/.test(sub ?? ''))) return ['package.json'];
   if (/^pip\d?(\.\d+)?$/.test(first) || (/^python[\d.]*$/.test(first) && args[0] === '-m' && args[1] === 'pip') || (first === 'uv' && sub === 'pip')) {
     const out: string[] = [];
-    for (let i = 0; i < args.length; i++) if ((args[i] === '-r' || args[i] === '--requirement') && args[i + 1]) out.push(args[i + 1]);
-    for (const a of args) if (a.startsWith('--requirement=')) out.push(a.slice('--requirement='.length));
+    for (let i = 0; i < args.length; i++) if ((args[i] === '-r' || args[i] === '--requirement' || args[i] === '--requirements') && args[i + 1]) out.push(args[i + 1]);
+    for (const a of args) if (/^--requirements?=/.test(a)) out.push(a.slice(a.indexOf('=') + 1));
     if (args.includes('.') || args.includes('-e')) out.push('pyproject.toml', 'setup.py');
     return out;
   }

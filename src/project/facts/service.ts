@@ -231,6 +231,13 @@ export function backingFamily(image: string): string | undefined {
   return undefined;
 }
 
+/** Variables an image's entrypoint refuses to start without (empty counts as unset), by family. */
+export const IMAGE_REQUIRED_ENV: Record<string, RegExp> = {
+  postgres: /^POSTGRES_PASSWORD$/,
+  mysql: /^(MYSQL_ROOT_PASSWORD|MARIADB_ROOT_PASSWORD)$/,
+  mssql: /^(SA_PASSWORD|MSSQL_SA_PASSWORD|ACCEPT_EULA)$/,
+};
+
 /** Families whose image keeps state on disk (a cache such as memcached does not). */
 export const STATEFUL_FAMILIES = new Set(['postgres', 'mysql', 'mongo', 'rabbitmq', 'elasticsearch', 'mssql']);
 
@@ -263,6 +270,9 @@ export function isSourceMount(project: Project, service: ComposeService, volume:
   const path = bindSourcePath(service, volume.source);
   if (path === undefined || path.startsWith('..')) return false;
   if (project.files.some((f) => f.path === path)) return false;
+  // A database or cache image runs no project code: `./db:/config` on mariadb is its data or config, whatever else ./db holds.
+  const image = service.buildContext === undefined ? serviceImage(service) : undefined;
+  if (image && backingFamily(image.value)) return false;
   if (service.buildContext !== undefined && path === service.buildContext) return true;
   return project.files.some((f) => (f.kind === 'source' || f.kind === 'manifest' || f.kind === 'dockerfile') && isInside(f.path, path));
 }

@@ -33,6 +33,8 @@ export interface JsEntry {
   init: boolean;
   /** A framework server that runs a whole app folder (`next start`). */
   framework?: string;
+  /** Only ever started in the background (`node health.js & exec app`): a helper next to the main process. */
+  background?: true;
   /** Files reachable from the entry through relative and tsconfig-path imports, entry first. */
   reachable: string[];
 }
@@ -218,7 +220,7 @@ export function linkEntries(project: Project, tsconfigs: TsConfigInfo[], documen
   const add = (file: string, e: Omit<JsEntry, 'file' | 'reachable' | 'services'> & { service?: { file: string; name: string } }) => {
     let entry = byFile.get(file);
     if (!entry) {
-      entry = { file, via: e.via, origin: e.origin, services: [], pid1: e.pid1, init: e.init, reachable: [], ...(e.framework ? { framework: e.framework } : {}) };
+      entry = { file, via: e.via, origin: e.origin, services: [], pid1: e.pid1, init: e.init, reachable: [], ...(e.framework ? { framework: e.framework } : {}), ...(e.background ? { background: true as const } : {}) };
       if (e.dockerfile) entry.dockerfile = e.dockerfile;
       byFile.set(file, entry);
     } else if ((e.dockerfile && !entry.dockerfile) || (e.service && entry.services.length === 0)) {
@@ -226,6 +228,7 @@ export function linkEntries(project: Project, tsconfigs: TsConfigInfo[], documen
       Object.assign(entry, { via: e.via, origin: e.origin, pid1: e.pid1, init: e.init, ...(e.dockerfile ? { dockerfile: e.dockerfile } : {}) });
     }
     if (e.service && !entry.services.some((s) => s.file === e.service!.file && s.name === e.service!.name)) entry.services.push(e.service);
+    if (!e.background) delete entry.background;
   };
 
   const fromProcess = (unit: Unit) => {
@@ -254,6 +257,7 @@ export function linkEntries(project: Project, tsconfigs: TsConfigInfo[], documen
         pid1: main && /^(node|nodejs|bun|ts-node|ts-node-esm)$/.test(step.command.program) && mainIsPid1(proc),
         init: hasInit(proc),
         ...(target.kind === 'framework' ? { framework: target.name } : {}),
+        ...(step.command.background ? { background: true as const } : {}),
         ...(unit.service ? { service: { file: unit.service.file.path, name: unit.service.name } } : {}),
       });
     }

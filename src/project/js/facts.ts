@@ -63,6 +63,8 @@ export interface EnvReadFact {
   fallback?: Value;
   /** Only tested (`if (process.env.X)`, `process.env.X === 'y'`): an optional flag. */
   condition?: true;
+  /** Handed to an env schema that declares the variable optional (`createEnv` with `X: z.string().optional()`): optional everywhere it is read. */
+  declaredOptional?: true;
 }
 
 export interface NodeEnvCheckFact {

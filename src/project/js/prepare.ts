@@ -5,6 +5,7 @@ import { documentedNames, loadDocs, loadIgnoredEnvTemplates, loadTsConfigs } fro
 import { linkEntries } from './closure.js';
 import { slowFile, type Limits } from '../limits.js';
 import { isNotShippedPath } from '../facts/deploy.js';
+import { bundleReason } from './bundle.js';
 
 /**
  * Source analysis, in three steps:
@@ -17,14 +18,12 @@ import { isNotShippedPath } from '../facts/deploy.js';
  * Rules then read facts and links only; they never see an AST.
  */
 
-/** Minified or generated bundles (very long lines), and Flow files, which the TypeScript parser cannot read. */
 /** Why a JS/TS file is not parsed: generated bundles and Flow are not code the rules can read. */
 function notParsable(file: SourceFile): string | undefined {
-  if (/\.min\.[cm]?js$/.test(file.path)) return 'a minified bundle';
   if (file.path.endsWith('.js') && /@flow\b/.test(file.text.slice(0, 2000))) return 'Flow-typed JavaScript, which the parser does not read';
-  if (file.text.length > 20_000 && file.text.length / Math.max(1, file.lines.length) > 300) return 'generated or minified code (lines average over 300 characters)';
-  return undefined;
+  return bundleReason(file);
 }
+
 
 const ENV_READ = /process\.env|import\.meta\.env|Bun\.env/;
 

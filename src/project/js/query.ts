@@ -9,6 +9,9 @@ import { buildTarget } from '../facts/service.js';
 /** Tool configuration files (bundlers, test runners, linters): read at build or test time, not by the app. */
 export const TOOL_CONFIG = /(^|\/)([\w.-]+\.config|\.?eslintrc|\.?prettierrc|\.?babelrc|gulpfile|gruntfile|karma\.conf|protractor\.conf|webpack\.[\w.-]+|rollup\.[\w.-]+|vite\.[\w.-]+|jest\.[\w.-]+|vitest\.[\w.-]+|tsup\.[\w.-]+|esbuild\.[\w.-]+|build)\.[cm]?[jt]s$/i;
 
+/** Folders of scripts maintainers and CI run (release, deploy previews, codegen); an app started from one is found through its entry. */
+const MAINTAINER_SCRIPT_DIR = /(^|\/)(scripts?|tools|tasks|\.ci|ci)\//;
+
 export type ParsedSource = SourceFile & { facts: NonNullable<SourceFile['facts']> };
 
 /**
@@ -24,6 +27,8 @@ export function parsedSources(project: Project, scope: 'runtime' | 'shipped' = '
     if (scope === 'shipped') return true;
     if (TOOL_CONFIG.test(s.path) || links?.buildTime.has(s.path)) return false;
     if (links?.runtime) return links.runtime.has(s.path);
+    // No entry resolved: maintainers' scripts (`scripts/deploy-preview.mjs`, `tools/release.js`) still are not the app.
+    if (MAINTAINER_SCRIPT_DIR.test(s.path)) return false;
     return !links?.deployInputs || links.deployInputs(s.path);
   });
 }

@@ -1,7 +1,7 @@
 import { defineRule } from '../rule.js';
 import { basename } from '../../project/paths.js';
 import { DUMMY_CREDENTIAL, isPlaceholderValue, isSecretName, redact, urlPassword } from '../../project/facts/secrets.js';
-import { isFixturePath } from '../../project/facts/deploy.js';
+import { isFixturePath, pathPurpose } from '../../project/facts/deploy.js';
 
 /** Env files for tests, CI and local development hold throwaway values by convention. */
 const NON_DEPLOY_ENV = /(^|[.\-_])(test|testing|ci|e2e|dev|develop|development)([.\-_]|$)/i;
@@ -17,7 +17,7 @@ export default defineRule({
   docs: {
     summary: 'An env file with real secrets is committed to git',
     rationale:
-      'Factor III: config varies between deploys and is kept out of the codebase; a litmus test is whether the code could be made open source without leaking a credential. A `.env` (or `.env.production`, `app.env`) tracked by git puts passwords and tokens in the history of every clone, for good. Templates (`.env.example`, `.env.sample`, `.env.template`), files for tests, CI and development (`.env.test`, `.env.development`), placeholder values (`changeme`, `<your-key>`, `${VAR}`) and untracked files are left alone.',
+      'Factor III: config varies between deploys and is kept out of the codebase; a litmus test is whether the code could be made open source without leaking a credential. A `.env` (or `.env.production`, `app.env`) tracked by git puts passwords and tokens in the history of every clone, for good. Templates (`.env.example`, `.env.sample`, `.env.template`), files for tests, CI and development (`.env.test`, `.env.development`, or in folders such as `.devcontainer/`, `e2e/`, `examples/`), placeholder values (`changeme`, `<your-key>`, `${VAR}`) and untracked files are left alone.',
     fix: 'Remove the file from git (`git rm --cached .env`, add it to `.gitignore`), commit a `.env.example` with placeholder values instead, and rotate every credential it held: it stays in the history. Supply the values per deploy (Swarm secrets, CI variables).',
     swarm: '`docker stack deploy` does not read `.env` at all (it only uses the shell environment and `env_file:`); values for a stack belong in Swarm secrets or the deploy pipeline.',
     bad: '# .env (tracked)\nSTRIPE_SECRET_KEY=sk_live_51H…',
@@ -35,6 +35,9 @@ export default defineRule({
       if (env.isTemplate || !git.tracked.has(env.path) || isFixturePath(env.path)) continue;
       const name = basename(env.path);
       if (NON_DEPLOY_ENV.test(name.replace(/^\.env/, '').replace(/\.env$/, ''))) continue;
+      // `.devcontainer/backend.env`, `e2e/.env`: the folder says development or tests, like the name would.
+      const purpose = pathPurpose(env.path);
+      if (purpose === 'development' || purpose === 'test' || purpose === 'example') continue;
       for (const e of env.entries) {
         const value = e.value.trim();
         if (/\$\{?[A-Za-z_]/.test(value)) continue;

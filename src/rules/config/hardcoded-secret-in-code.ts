@@ -25,7 +25,9 @@ function camel(name: string): string {
 }
 
 /** Documentation examples and test doubles, not real keys. */
-const FAKE = /example|dummy|fake|sample|placeholder|xxxx|XXXX|0000000|1234567|abcdef|changeme|your[-_]?|test[-_]?key|<|\$\{/i;
+const FAKE = /example|dummy|fake|sample|placeholder|redacted|blank|xxxx|XXXX|0000000|1234567|abcdef|changeme|your[-_]?|test[-_]?key|<|\$\{|\.\.\.|…/i;
+/** Names of markers that stand in for a hidden or absent secret (`REDACTED_CREDENTIAL_VALUE`, `maskedToken`). */
+const MARKER_NAME = /redacted|masked|placeholder|sentinel|dummy|fake|example|sample/i;
 /** Names that describe a secret but do not hold one (`tokenHeader`, `passwordField`, `secretName`). */
 const DESCRIPTIVE_NAME =
   /(Header|Field|Name|Names|Label|Type|Regex|RegExp|Re|Pattern|Path|Url|Uri|URL|Endpoint|Route|Prefix|Suffix|Length|Len|Expiry|Expiration|Expires|Expire|ExpiresIn|Ttl|TTL|Timeout|Placeholder|Message|Msg|Error|Text|Title|Description|Desc|Hint|Event|Column|Table|Cookie|Param|Query|Id|ID|Key(s)?Name|Algorithm|Algo|Cipher|Encoding|Format|Scheme|Strategy|Version|Mode|Scope|Scopes|Audience|Issuer|Location|File|Dir|Env|Var|Variable|Storage|StorageKey|Policy|Rule|Rules|Regexp|Selector|Class|ClassName|Icon|Input|Mask|Min|Max|Count|Size|Kind|Prop|Props|Attr|Attribute|Lifetime|Status|State|Action|Command|Method)$|^(is|has|should|can|show|use|enable|disable|allow|require|validate|get|set|on|handle|reset|forgot|confirm|new|old|current|verify)[A-Z_]/;
@@ -69,7 +71,7 @@ export default defineRule({
   docs: {
     summary: 'A secret is written in the source code',
     rationale:
-      'Factor III: config, credentials above all, is stored in the environment, never in code; the test is whether the codebase could be made open source right now without compromising any credential. A key in the source is in every clone, fork, image layer and CI log, and changing it needs a code change and a release. twelvelint reports known key formats (AWS `AKIA…`, GitHub `ghp_…`, Slack `xox…`, Stripe `sk_live_…`, private key blocks), credentials in connection URLs, and high-entropy strings assigned to names like `secret`, `token`, `password` or `apiKey`, including fallbacks such as `process.env.JWT_SECRET || "…"`. Test files, placeholders, documentation examples, names that describe a secret (`TOKEN_PREFIX`, `passwordField`) and keys that are public by design (Stripe `pk_…`, PostHog `phc_…`, Google browser keys, Algolia DocSearch search keys) are left alone.',
+      'Factor III: config, credentials above all, is stored in the environment, never in code; the test is whether the codebase could be made open source right now without compromising any credential. A key in the source is in every clone, fork, image layer and CI log, and changing it needs a code change and a release. twelvelint reports known key formats (AWS `AKIA…`, GitHub `ghp_…`, Slack `xox…`, Stripe `sk_live_…`, private key blocks), credentials in connection URLs, and high-entropy strings assigned to names like `secret`, `token`, `password` or `apiKey`, including fallbacks such as `process.env.JWT_SECRET || "…"`. Test files, placeholders and markers (`REDACTED_CREDENTIAL_VALUE`, a display form such as `sk-…5678`), documentation examples, names that describe a secret (`TOKEN_PREFIX`, `passwordField`) and keys that are public by design (Stripe `pk_…`, PostHog `phc_…`, Google browser keys, Algolia DocSearch search keys) are left alone.',
     fix: 'Read the value from the environment (`process.env.STRIPE_KEY`) or from a Swarm secret file (`/run/secrets/stripe_key`), fail at start-up when it is missing instead of falling back to a literal, and rotate the exposed key: it is in the git history.',
     swarm: 'Create the value with `docker secret create` and grant it to the service (`secrets:` in the stack file); Swarm mounts it at `/run/secrets/<name>` only in that service\'s tasks.',
     bad: "const stripe = new Stripe('sk_live_51H8xYzAbCdEfGhIjKlMnOpQr');\nconst jwtSecret = process.env.JWT_SECRET || 'f3a9c1d27b8e4b0a';",
@@ -98,7 +100,7 @@ export default defineRule({
           report({ file: file.path, range: s.range, messageId: 'url', data: { redacted: redact(pw) } });
           continue;
         }
-        if (!s.name || !isSecretName(s.name) || DESCRIPTIVE_NAME.test(s.name) || DESCRIPTIVE_NAME.test(camel(s.name))) continue;
+        if (!s.name || !isSecretName(s.name) || DESCRIPTIVE_NAME.test(s.name) || DESCRIPTIVE_NAME.test(camel(s.name)) || MARKER_NAME.test(s.name)) continue;
         if (!looksLikeSecretValue(s.value) || PUBLIC_KEY.test(s.value) || (s.ctx?.keys ?? []).some((k) => PUBLIC_KEY_BLOCK.test(k))) continue;
         if (s.envFallback) report({ file: file.path, range: s.range, messageId: 'fallback', data: { name: s.envFallback, redacted: redact(s.value) } });
         else report({ file: file.path, range: s.range, messageId: 'named', data: { name: s.name, redacted: redact(s.value) } });

@@ -28,7 +28,7 @@ export default defineRule({
   docs: {
     summary: 'Code reads an environment variable that no deploy file, env file or document sets or mentions',
     rationale:
-      'Factor III: config that varies between deploys lives in environment variables, and a deploy has to know which ones to set. A variable read in code (`process.env.X`, `process.env["X"]`, `const { X } = process.env`, `import.meta.env.X`) that no compose service, Dockerfile `ENV`/`ARG`, env file (including `.env.example`), package script or README mentions is invisible to whoever deploys the app: it is undefined in production until someone reads the source. Each variable is reported once, at its first read, with every place that reads it. Variables read only with a fallback (`process.env.X ?? "default"`) or only as flags (`if (process.env.X)`, `process.env.X === "on"`), or checked before use in the same file, are optional and left alone, as are variables the platform sets (NODE_ENV, PORT, HOME, CI, npm_*, …).',
+      'Factor III: config that varies between deploys lives in environment variables, and a deploy has to know which ones to set. A variable read in code (`process.env.X`, `process.env["X"]`, `const { X } = process.env`, `import.meta.env.X`) that no compose service, Dockerfile `ENV`/`ARG`, env file (including `.env.example`), package script or README mentions is invisible to whoever deploys the app: it is undefined in production until someone reads the source. Each variable is reported once, at its first read, with every place that reads it. Variables read only with a fallback (`process.env.X ?? "default"`) or only as flags (`if (process.env.X)`, `process.env.X === "on"`), or checked before use in the same file, or declared optional by the env schema of the app (`createEnv({ server: { X: z.string().optional() }, runtimeEnv: { X: process.env.X } })`, also `.default(…)`), are optional and left alone, as are variables the platform sets (NODE_ENV, PORT, HOME, CI, npm_*, …).',
     fix: 'Document the variable in `.env.example` (with a placeholder value) or the README, and set it for the service in the stack file (`environment:` or a Swarm secret).',
     swarm: 'A stack file sets variables per service (`environment:`, `env_file:`); `docker stack deploy` does not read a `.env` file, so a variable nobody listed is simply unset in every task.',
     bad: "const client = new Stripe(process.env.STRIPE_KEY); // nothing mentions STRIPE_KEY",
@@ -41,11 +41,13 @@ export default defineRule({
   check({ project, report }) {
     const reads = new Map<string, Site[]>();
     const written = new Set<string>();
+    const declaredOptional = new Set<string>();
     for (const file of parsedSources(project)) {
       for (const w of file.facts.envWrites) written.add(w);
       if (TOOL_CONFIG.test(file.path)) continue;
       for (const r of file.facts.envReads) {
         if (PLATFORM.test(r.name) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(r.name)) continue;
+        if (r.declaredOptional) declaredOptional.add(r.name);
         reads.set(r.name, [...(reads.get(r.name) ?? []), { file: file.path, line: r.range.line, range: r.range, optional: r.hasDefault || Boolean(r.condition), condition: Boolean(r.condition) }]);
       }
     }
@@ -56,7 +58,7 @@ export default defineRule({
     const documented = project.jsLinks?.documented;
 
     for (const [name, sites] of reads) {
-      if (known.has(name) || documented?.has(name)) continue;
+      if (known.has(name) || documented?.has(name) || declaredOptional.has(name)) continue;
       // `DB_PASSWORD_FILE` is the optional secret-file variant of `DB_PASSWORD` (the Docker secrets convention).
       const base = /^(.+)_FILE$/.exec(name)?.[1];
       if (base && (known.has(base) || reads.has(base))) continue;

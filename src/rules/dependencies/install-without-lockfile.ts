@@ -19,6 +19,10 @@ const PIP_VALUE_FLAGS = new Set([
   '-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root',
   '--trusted-host', '--platform', '--python-version', '--implementation', '--abi', '--only-binary', '--no-binary', '--progress-bar', '--cache-dir', '--src', '--log', '--timeout',
   '--retries', '--proxy', '-C', '--config-settings', '--global-option', '--install-option', '--upgrade-strategy', '--python', '-p', '--report', '--exists-action', '--cert', '--client-cert', '--index-strategy', '--keyring-provider', '--extra', '--group',
+  // uv pip's own spellings and options that take a value.
+  '--requirements', '--constraints', '--overrides', '--build-constraints', '-b', '--index', '--default-index', '--python-preference', '--python-platform', '--exclude-newer', '--resolution',
+  '--prerelease', '--link-mode', '--reinstall-package', '--refresh-package', '--no-build-package', '--no-binary-package', '--only-binary-package', '--config-file', '--directory', '--project',
+  '--torch-backend', '--fork-strategy', '--annotation-style',
 ]);
 /** Installers and build tools: upgrading them is not installing the app's dependencies. */
 const PY_TOOLS = new Set(['pip', 'setuptools', 'wheel', 'pip-tools', 'poetry', 'pipenv', 'uv', 'virtualenv', 'pdm', 'hatch', 'hatchling', 'build', 'twine', 'flit', 'poetry-plugin-export', 'cython']);
@@ -99,7 +103,7 @@ function pythonProblem(words: string[]): Problem | undefined {
     // `pip wheel x` and `pip download x` fetch the newest release just like `pip install x`.
     if (args[0] !== 'install' && args[0] !== 'wheel' && args[0] !== 'download') return undefined;
     // Constraints pin everything the command installs.
-    if (flags.some((f) => /^(-c|--constraint)(=|$)/.test(f))) return undefined;
+    if (flags.some((f) => /^(-c|--constraints?)(=|$)/.test(f))) return undefined;
     const unpinned = unpinnedPipPackages(args.slice(1));
     if (unpinned.length === 0) return undefined;
     return { messageId: 'pipUnpinned', data: { packages: unpinned.join(' '), first: unpinned[0].replace(/\[.*\]$/, '') } };

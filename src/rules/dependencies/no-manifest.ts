@@ -3,7 +3,8 @@ import { defineRule } from '../rule.js';
 import type { Project, SourceFile } from '../../project/model.js';
 import { lineRange } from '../../project/range.js';
 import { basename, dirname, selfAndAncestors } from '../../project/paths.js';
-import { isFixturePath } from '../../project/facts/deploy.js';
+import { isFixturePath, isNotShippedPath } from '../../project/facts/deploy.js';
+import { bundleReason } from '../../project/js/bundle.js';
 import { PYTHON_STDLIB } from '../../project/facts/python-stdlib.js';
 
 const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, m.split('/')[0]]));
@@ -45,7 +46,7 @@ function jsHits(project: Project): Hit[] {
   for (const file of project.sources) {
     if (file.language !== 'js' && file.language !== 'ts') continue;
     // Tool configs (`tailwind.config.js`) are read by tools that may bundle what they import.
-    if (isFixturePath(file.path) || BROWSER_DIR.test(file.path) || /\.min\.js$|\.config\.[cm]?[jt]s$|(^|\/)\.[\w-]+rc\.[cm]?js$/.test(file.path)) continue;
+    if (isFixturePath(file.path) || BROWSER_DIR.test(file.path) || bundleReason(file) || /\.config\.[cm]?[jt]s$|(^|\/)\.[\w-]+rc\.[cm]?js$/.test(file.path)) continue;
     if (hasPackageJson(dirname(file.path))) continue;
     for (let i = 0; i < file.lines.length; i++) {
       const line = file.lines[i];
@@ -83,7 +84,7 @@ function pythonHits(project: Project): Hit[] {
   }
   const hits: Hit[] = [];
   for (const file of project.sources) {
-    if (file.language !== 'python' || isFixturePath(file.path) || /(^|\/)docs?\//.test(file.path)) continue;
+    if (file.language !== 'python' || isFixturePath(file.path) || isNotShippedPath(file.path) || /(^|\/)docs?\//.test(file.path)) continue;
     let found: Hit | undefined;
     for (let i = 0; i < file.lines.length && !found; i++) {
       // Top-level imports only: indented ones sit in try/except or functions (optional dependencies).

@@ -31,6 +31,8 @@ export default defineRule({
     if (!links) return;
     const sources = sourceIndex(project);
     for (const entry of links.entries) {
+      // A helper started with `&` beside the main process: a stop is not waiting on it (concurrency/daemonizing-command).
+      if (entry.background) continue;
       const sites: { site: ListenSite; file: string }[] = [];
       let handled = false;
       let sigint = false;

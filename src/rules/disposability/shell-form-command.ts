@@ -34,6 +34,8 @@ export default defineRule({
         if (seen.has(inst)) continue;
         seen.add(inst);
         if (!inst || inst.exec || !inst.args.trim()) continue;
+        // `ENTRYPOINT ["dumb-init", "--", …]` then a shell-form CMD: the init is PID 1 and signals the whole process group, the app included.
+        if (inst === image.cmd && image.entrypoint?.exec && signalsGroup(image.entrypoint.exec)) continue;
         // `CMD exec node x` replaces the shell with the process: signals arrive.
         if (/^exec\s/.test(inst.args.trim())) continue;
         const words = inst.args.trim().split(/\s+/);
@@ -50,3 +52,12 @@ export default defineRule({
     }
   },
 });
+
+/** An init that forwards signals to its child's whole process group: dumb-init (unless `--single-child`), `tini -g`. */
+function signalsGroup(argv: string[]): boolean {
+  const program = (argv[0] ?? '').split('/').pop() ?? '';
+  const flags = argv.slice(1).filter((a) => a.startsWith('-') && a !== '--');
+  if (program === 'dumb-init') return !flags.some((f) => f === '-c' || f === '--single-child');
+  if (/^tini(-static)?$/.test(program)) return flags.some((f) => f === '-g' || /^-[a-z]*g/.test(f));
+  return false;
+}

@@ -73,13 +73,15 @@ export default defineRule({
           report({ file: file.path, range: at.range, messageId: 'replicas', data: { service: service.name, label, how: n === 'global' ? 'in global mode (one task per node)' : `with replicas: ${n}` }, swarm: 'blocker' });
           continue;
         }
-        const dir = DATA_DIRS[family];
+        // linuxserver.io images keep all their state under /config.
+        const linuxserver = /(^|\/)linuxserver\//.test(image!.value);
+        const dir = linuxserver ? /^\/config\/?$/ : DATA_DIRS[family];
         const volumes = serviceVolumes(service);
         const data: ServiceVolume | undefined = volumes.find((v) => v.target !== undefined && dir?.test(v.target) && v.type !== 'tmpfs');
         // Redis often runs as a cache: only a Redis told to persist (a data volume or appendonly) is judged.
         if (family === 'redis' && !data) continue;
         if (!data) {
-          report({ file: file.path, range: service.keyRange, messageId: 'noVolume', data: { service: service.name, label, dir: SHOWN[family] ?? 'its data directory' } });
+          report({ file: file.path, range: service.keyRange, messageId: 'noVolume', data: { service: service.name, label, dir: linuxserver ? '/config' : (SHOWN[family] ?? 'its data directory') } });
           continue;
         }
         if (data.type === 'bind') continue; // processes/host-bind-mount speaks about host paths.

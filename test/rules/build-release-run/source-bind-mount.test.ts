@@ -16,6 +16,7 @@ ruleTester(rule, {
           'services:\n  api:\n    build: .\n    image: acme/api:1\n    volumes:\n      - ./nginx/nginx.conf:/etc/nginx/nginx.conf:ro\n      - ./db/init:/docker-entrypoint-initdb.d\n      - uploads:/app/uploads\n      - ./data:/app/data\nvolumes:\n  uploads:\n',
       },
     },
+    { name: 'a database image runs no project code: ./db over /config is its data, even where db/ holds Go code (writefreely)', files: { 'db/migrate.go': 'package db\n', 'compose.yaml': 'services:\n  db:\n    image: lscr.io/linuxserver/mariadb:11.4.5\n    volumes:\n      - ./db:/config\n' } },
     { name: 'development override', files: { ...app, 'compose.yaml': 'services:\n  api:\n    build: .\n    image: acme/api:1\n', 'compose.override.yaml': 'services:\n  api:\n    volumes:\n      - .:/app\n      - /app/node_modules\n' } },
     { name: 'dev compose file', files: { ...app, 'docker-compose.dev.yml': 'services:\n  api:\n    build: .\n    volumes:\n      - ./src:/app/src\n' } },
     { name: 'service built from a dev stage', files: { ...app, 'compose.yaml': 'services:\n  api:\n    build:\n      context: .\n      target: dev\n    volumes:\n      - .:/app\n' } },

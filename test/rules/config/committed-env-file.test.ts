@@ -9,6 +9,7 @@ ruleTester(rule, {
     { name: 'the dummy credentials of a file someone fills in (password, changeme, postgres)', git: true, files: { 'docker/.env': 'HD_DATABASE_PASSWORD=password\nADMIN_PASSWORD=changeme\nDATABASE_URL=postgres://app:postgres@db:5432/app\n' } },
     { name: 'template', git: true, files: { '.env.example': env, '.env.sample': env } },
     { name: 'placeholders', git: true, files: { '.env': 'SECRET_KEY=changethis\nPOSTGRES_PASSWORD=changethis\nAPI_TOKEN=\nJWT_SECRET=${JWT_SECRET}\nNODE_ENV=production\n' } },
+    { name: 'env files in development and test folders (saleor .devcontainer/backend.env)', git: true, files: { '.devcontainer/backend.env': env, 'e2e/app.env': env } },
     { name: 'test and development env files', git: true, files: { '.env.test': env, '.env.development': env, 'ci.env': env } },
     { name: 'not a git repository', files: { '.env': env } },
     { name: 'fixtures', git: true, files: { 'test/fixtures/.env': env } },

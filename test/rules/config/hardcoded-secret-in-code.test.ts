@@ -4,6 +4,7 @@ import { ruleTester } from '../../support/rule-tester.js';
 ruleTester(rule, {
   valid: [
     { name: 'a token prefix constant in UPPER_SNAKE', files: { 'src/validate.ts': "const GITHUB_SCOPED_TOKEN_PREFIX = 'github_pat_';\nexport const ok = (t: string) => t.startsWith(GITHUB_SCOPED_TOKEN_PREFIX);\n" } },
+    { name: 'a marker for a hidden credential, and a masked display value in a .clienttest file (Flowise, langfuse)', files: { 'src/utils.ts': "export const REDACTED_CREDENTIAL_VALUE = '_FLOWISE_BLANK_07167752-1a71-43b1-bf8f-4f32252165db';\n", 'src/ApiKeyList.clienttest.tsx': 'const row = { displaySecretKey: "sk-lf-...5678" };\n', 'src/keys.ts': 'export const shown = { secretKey: "sk-lf-…a8Kq2" };\n' } },
     { name: 'a PostHog project key (public by design)', files: { 'src/analytics.ts': "export const POSTHOG_API_KEY = 'phc_u5C7zZ6cXCp1Lx8qVh3Qm9yTgRf2WkJsBnDe4aHo0Pi';\n" } },
     { name: 'an Algolia DocSearch key (search-only, public)', files: { 'docusaurus.config.js': "module.exports = { themeConfig: { algolia: { appId: '8J2KQ7LC3X', apiKey: 'd2f4a8e1c9b7365f0a2e4c6b8d1f3a5e', indexName: 'docs' } } };\n" } },
     { name: 'read from the environment', files: { 'src/stripe.ts': "export const stripe = new Stripe(process.env.STRIPE_KEY!);\nconst jwtSecret = process.env.JWT_SECRET;\n" } },

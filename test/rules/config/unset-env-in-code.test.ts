@@ -32,9 +32,22 @@ ruleTester(rule, {
     { name: 'optional chaining on the read', files: { 'src/db.js': 'const socket = process.env.DB_SOCKET?.trim();\n' } },
     { name: 'Next.js env: entries are build inputs', files: { 'package.json': JSON.stringify({ scripts: { start: 'next start' }, dependencies: { next: '14' } }), 'next.config.js': "module.exports = { env: { currentVersion: pkg.version, cloudMode: process.env.CLOUD_MODE ? 'true' : '' } };\n", 'src/app/page.tsx': 'export const v = process.env.currentVersion;\nconst c = process.env.cloudMode;\n' } },
     { name: 'copied from Swarm secrets into the environment', files: { 'docker-stack.yml': 'services:\n  api:\n    image: acme/api:1.2.3\n    secrets: [mongo_uri]\nsecrets:\n  mongo_uri:\n    external: true\n', 'src/config.js': 'module.exports = { mongo: process.env.MONGO_URI };\n' } },
+    {
+      name: 'declared optional by the env schema (t3-env createEnv), even where read directly elsewhere',
+      files: {
+        'src/env.ts': "export const env = createEnv({\n  server: {\n    OIDC_ISSUER_URL: z.string().optional(),\n    EMAIL_PROVIDER: z.enum(['smtp', 'ses']).default('smtp'),\n  },\n  client: { NEXT_PUBLIC_KEY: z.string().url().nullish() },\n  runtimeEnv: {\n    OIDC_ISSUER_URL: process.env.OIDC_ISSUER_URL,\n    EMAIL_PROVIDER: process.env.EMAIL_PROVIDER,\n    NEXT_PUBLIC_KEY: process.env.NEXT_PUBLIC_KEY,\n  },\n});\n",
+        'src/mail.ts': 'const provider = process.env.EMAIL_PROVIDER;\nsend(provider);\n',
+      },
+    },
+    { name: 'no entry resolved: a maintainer script under scripts/ is not the app (vikunja deploy-preview-netlify.mjs)', files: { 'Dockerfile': 'FROM node:22 AS frontend\nCOPY frontend /build\nRUN pnpm run build\nFROM scratch\nCOPY --from=frontend /build/dist /app\nCOPY vikunja /vikunja\nENTRYPOINT ["/vikunja"]\n', 'frontend/scripts/deploy-preview.mjs': 'const token = process.env.GITEA_TOKEN;\nfetch(url, { headers: { token } });\n' } },
     { name: 'tests and tool configs are not the app', files: { 'src/a.test.js': 'process.env.SECRET_FOR_TEST;\n', 'vite.config.ts': 'export default { base: process.env.ASSET_BASE };\n' } },
   ],
   invalid: [
+    {
+      name: 'required by the env schema and mentioned nowhere',
+      files: { 'src/env.ts': "export const env = createEnv({\n  server: { SECRET_PASSWORD: z.string().min(32), OIDC_ISSUER_URL: z.string().optional() },\n  runtimeEnv: { SECRET_PASSWORD: process.env.SECRET_PASSWORD, OIDC_ISSUER_URL: process.env.OIDC_ISSUER_URL },\n});\n" },
+      errors: [{ file: 'src/env.ts', line: 3, messageId: 'unset', message: /^SECRET_PASSWORD is read in code/ }],
+    },
     {
       name: 'an option object given to a client is used, not handed on',
       files: { 'src/pay.js': 'const stripe = new Stripe({ apiKey: process.env.STRIPE_KEY });\n' },

@@ -20,6 +20,7 @@ ruleTester(rule, {
       },
     },
     { name: 'pipenv deploy, uv locked, go mod download', files: { Dockerfile: 'FROM python:3.12\nRUN pipenv install --system --deploy\nRUN uv sync --frozen --no-install-project\nFROM golang:1.22\nRUN go mod download && go install github.com/air-verse/air@v1.52.3\nRUN go get github.com/swaggo/swag/cmd/swag@v1.16.3\n' } },
+    { name: 'uv pip with its own value options (paperless-ngx: --python-preference system, --index URL, --requirements FILE)', files: { Dockerfile: 'FROM python:3.12\nRUN uv export --no-dev --format requirements-txt --output-file requirements.txt \\\n  && uv pip install --no-cache --system --python-preference system --index https://pypi.org/simple --index-strategy unsafe-best-match --requirements requirements.txt\n' } },
     { name: 'uv frozen from the environment', files: { Dockerfile: 'FROM python:3.12\nENV UV_LOCKED=1\nRUN uv sync --no-dev\n' } },
     { name: 'install words inside an echo', files: { Dockerfile: 'FROM node:20\nRUN echo "run npm install first" > /README\n' } },
     { name: 'dev stage the final image is not built from', files: { Dockerfile: 'FROM python:3.12 AS base\nRUN pip install -r requirements.txt\nFROM base AS dev\nRUN pip install watchdog\nFROM base AS final\nCMD ["gunicorn", "app:app"]\n' } },

@@ -8,6 +8,7 @@ ruleTester(rule, {
       files: { 'package.json': '{ "dependencies": { "express": "^4.19.2" } }\n', 'src/server.js': "const express = require('express');\nconst fs = require('node:fs');\n" },
     },
     { name: 'only builtins and relative imports', files: { 'server.mjs': "import http from 'http';\nimport { readFile } from 'fs/promises';\nimport { route } from './route.mjs';\n", 'route.mjs': 'export const route = 1;\n' } },
+    { name: 'a vendored bundle (vikunja redoc.standalone.js) and a tool folder script (.agents/skills)', files: { 'main.go': 'package main\n', 'go.mod': 'module x\n', 'pkg/redoc/redoc.standalone.js': `!function(e,t){"object"==typeof exports&&"object"==typeof module?module.exports=t(require("null")):e.Redoc=t()}(this,function(){${'var a=1;'.repeat(4000)}});\n`, '.agents/skills/check.py': 'import yaml\n' } },
     { name: 'browser code under static/', files: { 'app.py': 'import os\n', 'static/js/app.js': "import { Controller } from '@hotwired/stimulus';\n" } },
     { name: 'tool config in a project without package.json (standalone Tailwind CLI)', files: { 'app.py': 'import os\n', 'tailwind.config.js': "module.exports = { plugins: [require('@tailwindcss/forms')] };\n" } },
     { name: 'Deno project', files: { 'deno.json': '{ "imports": { "oak": "jsr:@oak/oak@16" } }\n', 'main.ts': "import { Application } from 'oak';\n" } },

@@ -16,6 +16,10 @@ ruleTester(rule, {
         'src/shutdown.ts': "process.once('SIGTERM', () => process.exitCode = 0);\n",
       },
     },
+    {
+      name: 'a health server started in the background next to the main process (FlowiseAI/Flowise worker)',
+      files: { Dockerfile: 'FROM node:20\nWORKDIR /app\nCOPY . .\nCMD ["/bin/sh", "-c", "node /app/healthcheck/healthcheck.js & sleep 5 && node worker.js"]\n', 'healthcheck/healthcheck.js': "require('http').createServer((q, r) => r.end('ok')).listen(3001);\n", 'worker.js': 'setInterval(work, 1000);\n' },
+    },
     { name: 'terminus', files: { 'package.json': JSON.stringify({ scripts: { start: 'node index.js' } }), 'index.js': "const { createTerminus } = require('@godaddy/terminus');\nconst server = http.createServer(app);\ncreateTerminus(server, {});\nserver.listen(3000);\n" } },
     { name: 'entry is not a server', files: { Dockerfile: 'FROM node:20\nCMD ["node", "job.js"]\n', 'job.js': 'doWork().then(() => process.exit(0));\n' } },
     { name: 'no entry known', files: { 'server.js': "require('express')().listen(3000);\n" } },

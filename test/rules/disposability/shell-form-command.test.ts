@@ -3,6 +3,7 @@ import { ruleTester } from '../../support/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'shell-form CMD under dumb-init or tini -g: the init signals the whole process group (langfuse)', files: { Dockerfile: 'FROM node:20\nENTRYPOINT ["dumb-init", "--", "./entrypoint.sh"]\nCMD if [ -n "$REGION" ]; then node a.js; else node b.js; fi\n', 'worker/Dockerfile': 'FROM node:20\nENTRYPOINT ["/sbin/tini", "-g", "--"]\nCMD node worker.js\n' } },
     { name: 'exec form CMD', files: { Dockerfile: 'FROM node:20-alpine\nCOPY . .\nCMD ["node", "server.js"]\n' } },
     { name: 'exec form ENTRYPOINT and CMD', files: { Dockerfile: 'FROM python:3.12\nENTRYPOINT ["gunicorn"]\nCMD ["-b", "0.0.0.0:8000", "app:app"]\n' } },
     { name: 'shell form that execs the process', files: { Dockerfile: 'FROM node:20\nCMD exec node server.js --port "$PORT"\n' } },
@@ -15,6 +16,11 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'tini without -g signals only its child, the shell',
+      files: { Dockerfile: 'FROM node:20\nENTRYPOINT ["/sbin/tini", "--"]\nCMD node worker.js\n' },
+      errors: [{ file: 'Dockerfile', line: 3, messageId: 'shellForm' }],
+    },
     {
       name: 'simple shell-form CMD gets a fix',
       files: { Dockerfile: 'FROM node:20-alpine\nWORKDIR /app\nCOPY . .\nCMD node server.js\n' },

@@ -11,6 +11,7 @@ ruleTester(rule, {
           'services:\n  db:\n    image: postgres:16.3\n    volumes:\n      - db-data:/var/lib/postgresql/data\n    deploy:\n      placement:\n        constraints: [node.labels.db == true]\n  cache:\n    image: redis:7.2\n  mongo:\n    image: mongo:7.0\n    volumes:\n      - mongo-data:/data/db\nvolumes:\n  db-data:\n  mongo-data:\n    driver_opts:\n      type: nfs\n      o: addr=10.0.0.5,rw\n      device: ":/exports/mongo"\n',
       },
     },
+    { name: 'a linuxserver.io image keeps its data under /config (writefreely)', files: { 'docker-stack.yml': 'services:\n  db:\n    image: lscr.io/linuxserver/mariadb:11.4.5\n    volumes:\n      - db-config:/config\n    deploy:\n      placement:\n        constraints: [node.hostname == db1]\nvolumes:\n  db-config:\n' } },
     { name: 'a development compose file beside the stack', files: { 'docker-compose.yml': 'services:\n  db:\n    image: postgres:16.3\n', 'docker-stack.yml': 'services:\n  web:\n    image: acme/web:1.2.3\n' } },
   ],
   invalid: [

@@ -29,12 +29,30 @@ ruleTester(rule, {
       errors: [{ file: 'docker-stack.yml', line: 11, messageId: 'passThrough', severity: 'info', message: /^2 optional settings are handed on from the deploy environment \(SMTP_HOST, SMTP_PORT\)/ }],
     },
     {
-      name: 'a file that marks nothing as required: each setting handed on is reported (POSTGRES_PASSWORD empty stops postgres)',
+      name: 'a variable the image refuses to start without is reported on its own (POSTGRES_PASSWORD empty stops postgres); the other hand-on is listed',
       files: { 'docker-stack.yml': 'services:\n  db:\n    image: postgres:16.3\n    environment:\n      POSTGRES_USER: ${POSTGRES_USER}\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n' },
       errors: [
-        { file: 'docker-stack.yml', line: 5, messageId: 'unset' },
-        { file: 'docker-stack.yml', line: 6, messageId: 'unset' },
+        { file: 'docker-stack.yml', line: 5, messageId: 'passThrough', severity: 'info', message: /^1 optional settings are handed on from the deploy environment \(POSTGRES_USER\)/ },
+        { file: 'docker-stack.yml', line: 6, messageId: 'unset', message: /^POSTGRES_PASSWORD is not set/ },
       ],
+    },
+    {
+      name: 'settings handed on under their own name: one finding for the file, not one per variable (FlowiseAI/Flowise hands on 118)',
+      files: { 'docker/docker-compose.yml': 'services:\n  app:\n    image: acme/app:1.2\n    environment:\n      - PORT=${PORT}\n      - DATABASE_PATH=${DATABASE_PATH}\n      - LOG_LEVEL=${LOG_LEVEL}\n' },
+      errors: [{ file: 'docker/docker-compose.yml', line: 5, messageId: 'passThrough', severity: 'info', message: /^3 optional settings .*\(PORT, DATABASE_PATH, LOG_LEVEL\)/ }],
+    },
+    {
+      name: 'hand-ons an env template beside the file gives values for are meant to be set: a warning naming them',
+      files: {
+        'docker/docker-compose.yml': 'services:\n  app:\n    image: acme/app:1.2\n    environment:\n      - PORT=${PORT}\n      - DATABASE_PATH=${DATABASE_PATH}\n      - JWT_ISSUER=${JWT_ISSUER}\n',
+        'docker/.env.example': 'PORT=3000\n# DATABASE_PATH=/root/.flowise\nJWT_ISSUER=Acme\n',
+      },
+      errors: [{ file: 'docker/docker-compose.yml', line: 5, messageId: 'passThroughTemplate', severity: 'warning', message: /^3 settings are handed on .*docker\/\.env\.example gives values for PORT, JWT_ISSUER/ }],
+    },
+    {
+      name: 'one variable used twice in a value is one unset variable, not literal dollars (${PORT}:${PORT})',
+      files: { 'compose.yaml': 'services:\n  app:\n    image: acme/app:1.2\n    ports:\n      - "${PORT}:${PORT}"\n' },
+      errors: [{ file: 'compose.yaml', line: 5, messageId: 'unset', message: /^PORT is not set/ }],
     },
     {
       name: 'a map-form value that only contains the variable is not a hand-on',

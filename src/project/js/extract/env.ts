@@ -104,6 +104,7 @@ function envRead(scope: Scope, e: PendingRead): EnvReadFact | undefined {
   let child: Node = e.node;
   let fallbackNode: Node | undefined;
   let condition = false;
+  let declaredOptional = false;
   let local: string | undefined;
   for (const [i, p] of e.up.entries()) {
     // `process.env.X?.trim()`: the code handles the variable being unset.
@@ -136,6 +137,8 @@ function envRead(scope: Scope, e: PendingRead): EnvReadFact | undefined {
       const obj = e.up[i + 1];
       const call = e.up[i + 2];
       if (obj?.type === 'ObjectExpression' && call && (call.type === 'CallExpression' || call.type === 'NewExpression') && /(^|\.)(json|send|render)$/i.test(calleeText(call.callee))) condition = true;
+      // `createEnv({ server: { X: z.string().optional() }, runtimeEnv: { X: process.env.X } })`: the schema says.
+      else if (schemaSaysOptional(p, e.up.slice(i + 1, i + 4))) declaredOptional = true;
       break;
     }
     // `const v = process.env.X` (then `if (!v) …`): decided below from how `v` is used.
@@ -178,6 +181,7 @@ function envRead(scope: Scope, e: PendingRead): EnvReadFact | undefined {
   }
   const read = { name: e.name, range: toRange(e.node), hasDefault: fallbackNode !== undefined } as EnvReadFact;
   if (condition || (local !== undefined && scope.tested.has(local))) read.condition = true;
+  if (declaredOptional) read.declaredOptional = true;
   if (fallbackNode) {
     const fb = scope.summarize(fallbackNode, 2);
     if (fb.k === 'str' || fb.k === 'num' || fb.k === 'bool') read.fallback = fb;
@@ -192,4 +196,40 @@ function calleeText(n: Node): string {
   if (u.type === 'Identifier') return u.name;
   if (u.type === 'MemberExpression' && !u.computed && u.property.type === 'Identifier') return `${calleeText(u.object)}.${u.property.name}`;
   return '';
+}
+
+/** Where a schema declares what an env var may be (t3-env's `createEnv`), the methods that make it optional. */
+const OPTIONAL_SCHEMA = /^(optional|default|nullish|nullable|catch|prefault)$/;
+
+/**
+ * `X: process.env.X` inside `runtimeEnv` (or `experimental__runtimeEnv`) of a `createEnv({ server, client, shared })`
+ * call, where the schema entry for X ends in `.optional()`, `.default(…)`, …: the app declares X optional.
+ * `up` is [runtimeEnv object, its Property, the config object].
+ */
+function schemaSaysOptional(prop: Node, up: Node[]): boolean {
+  const [envObj, envProp, config] = up;
+  if (prop.type !== 'Property' || envObj?.type !== 'ObjectExpression' || envProp?.type !== 'Property' || config?.type !== 'ObjectExpression') return false;
+  if (!/^(runtimeEnv|experimental__runtimeEnv)$/.test(propName(envProp.key, envProp.computed) ?? '')) return false;
+  const key = propName(prop.key, prop.computed);
+  if (key === undefined) return false;
+  for (const section of config.properties) {
+    if (section.type !== 'Property' || section.value.type !== 'ObjectExpression') continue;
+    if (!/^(server|client|shared)$/.test(propName(section.key, section.computed) ?? '')) continue;
+    for (const entry of section.value.properties) {
+      if (entry.type === 'Property' && propName(entry.key, entry.computed) === key) return chainHasMethod(entry.value, OPTIONAL_SCHEMA);
+    }
+  }
+  return false;
+}
+
+/** `z.string().url().optional()`: some call in the method chain is named by `names`. */
+function chainHasMethod(n: Node | undefined, names: RegExp): boolean {
+  for (let u = unwrap(n); u; ) {
+    if (u.type === 'CallExpression') u = unwrap(u.callee);
+    else if (u.type === 'MemberExpression') {
+      if (!u.computed && u.property.type === 'Identifier' && names.test(u.property.name)) return true;
+      u = unwrap(u.object);
+    } else return false;
+  }
+  return false;
 }
