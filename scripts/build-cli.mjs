@@ -17,7 +17,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['@typescript-eslint/typescript-estree', 'typescript', 'tinypool'],
+  external: ['@typescript-eslint/typescript-estree', 'typescript', 'tinypool', '@vscode/tree-sitter-wasm'],
   banner: { js: COMMONJS_BANNER },
   plugins: [inlineRuntimeFiles(root, { parser: 'external', workerPath: './project/js/worker.js' })],
   logLevel: 'warning',

@@ -85,12 +85,11 @@ describe('the committed action bundle', () => {
 
   it('runs alone (no node_modules beside it) with the environment GitHub sets', async () => {
     const { execFileSync, spawnSync } = await import('node:child_process');
-    const { copyFileSync, mkdirSync, mkdtempSync } = await import('node:fs');
+    const { cpSync, mkdtempSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const base = mkdtempSync(path.join(tmpdir(), 'twelvelint-action-run-'));
-    mkdirSync(path.join(base, 'action/dist'), { recursive: true });
-    copyFileSync(path.join(ROOT, 'action/dist/index.mjs'), path.join(base, 'action/dist/index.mjs'));
-    const ws = writeProject({ Dockerfile: 'FROM node:latest\nCMD ["node", "server.js"]\n', 'server.js': 'require("http").createServer().listen(3000, "127.0.0.1");\n', 'package.json': '{"name":"x"}', 'docker-stack.yml': 'services:\n  web:\n    build: .\n' });
+    cpSync(path.join(ROOT, 'action/dist'), path.join(base, 'action/dist'), { recursive: true });
+    const ws = writeProject({ Dockerfile: 'FROM node:latest\nCMD ["node", "server.js"]\n', 'server.js': 'require("http").createServer().listen(3000, "127.0.0.1");\n', 'package.json': '{"name":"x"}', 'docker-stack.yml': 'services:\n  web:\n    build: .\n', 'worker/settings.py': "import os\nDEBUG = os.environ.get('DEBUG', 'True') == 'True'\n" });
     execFileSync('git', ['init', '-q'], { cwd: ws });
     writeFileSync(path.join(ws, 'out'), '');
     writeFileSync(path.join(ws, 'summary'), '');
@@ -100,6 +99,8 @@ describe('the committed action bundle', () => {
     expect(r.stdout).toMatch(/^::error file=docker-stack\.yml,.*title=swarm\/build-without-image::/m);
     // The parser is in the bundle: source rules run.
     expect(r.stdout).toMatch(/title=port-binding\/listen-localhost-in-code::/);
+    // The Python grammar travels beside the bundle: Python rules run too.
+    expect(r.stdout).toMatch(/file=worker\/settings\.py,.*title=config\/debug-on-by-default::/);
     expect(readFileSync(path.join(ws, 'out'), 'utf8')).toMatch(/^verdict=not-deployable$/m);
     expect(readFileSync(path.join(ws, 'summary'), 'utf8')).toMatch(/### twelvelint/);
   }, 60_000);

@@ -42,7 +42,10 @@ const LANGUAGE_IMAGES: Record<string, RegExp> = {
  * of the shipped source files or a released image is built on its official image.
  */
 export function unreadLanguages(project: Project, rules: readonly AnyRule[]): string[] {
-  const read = new Set(rules.some((r) => r.inputs.includes('source')) ? ['js', 'ts'] : []);
+  const sourceRules = rules.filter((r) => r.inputs.includes('source'));
+  const read = new Set<string>(sourceRules.length > 0 ? ['js', 'ts'] : []);
+  // A language read through a grammar counts where a rule reads it and the grammar loaded.
+  for (const r of sourceRules) for (const l of r.sourceLanguages ?? []) if (!project.unreadGrammars?.includes(l)) read.add(l);
   const shipped = project.sources.filter((s) => !isNotShippedPath(s.path));
   const counts = new Map<string, number>();
   for (const s of shipped) counts.set(s.language, (counts.get(s.language) ?? 0) + 1);
@@ -85,10 +88,11 @@ function inputPresent(project: Project, input: RuleInput): boolean {
  * code-level rules could not read the project's language, is `not-assessed`, never a pass.
  */
 export function buildFactors(findings: readonly Finding[], project: Project, rules: readonly AnyRule[]): FactorResult[] {
-  const unread = unreadLanguages(project, rules);
   return [...FACTORS, 'swarm' as const].map((id): FactorResult => {
     const own = findings.filter((f) => f.factor === id || f.also?.some((a) => a.factor === id));
     const familyRules = rules.filter((r) => r.factor === id);
+    // Per factor: Python read by the config rules does not make Logs or Processes assessed for Python.
+    const unread = CODE_FACTORS.has(id) ? unreadLanguages(project, familyRules) : [];
     const readSomething = familyRules.some((r) => r.inputs.some((i) => i !== 'source' && inputPresent(project, i)) || (r.inputs.includes('source') && inputPresent(project, 'source')));
     const coverage = CODE_FACTORS.has(id) && unread.length > 0 ? `${unread.join(' and ')} source is not analysed yet` : undefined;
     const base = { id, title: FACTOR_TITLES[id], ...(coverage ? { coverage } : {}) };

@@ -11,6 +11,8 @@ import { loadGit } from './load-git.js';
 import { link } from './link.js';
 import { createFacts } from './facts/index.js';
 import { prepareSources } from './js/prepare.js';
+import { prepareGrammarSources } from './lang/prepare-grammar.js';
+import type { GrammarLanguage } from './lang/tree-sitter.js';
 import { unreadableMessage } from './unreadable.js';
 import { DEFAULT_LIMITS, limitName, slowFile, type Limits } from './limits.js';
 
@@ -22,6 +24,8 @@ export interface LoadOptions {
   limits?: Partial<Limits>;
   /** Text prefilters of the enabled source rules: a JS/TS file is parsed only when one matches. */
   sourcePrefilters?: readonly RegExp[];
+  /** Languages besides JS/TS that enabled source rules read (through tree-sitter grammars). */
+  grammarLanguages?: readonly GrammarLanguage[];
   /** Compose files named as deployed (`--stack`), project-relative. */
   stackFiles?: string[];
   /** How files are read (default: the disk under the discovery root). */
@@ -147,6 +151,7 @@ export async function loadProject(discovery: Discovery, options: LoadOptions): P
   link(project);
   project.facts = createFacts(project);
   await prepareSources(project, options.sourcePrefilters ?? [], limits, diagnostics);
+  if (options.grammarLanguages?.length) await prepareGrammarSources(project, options.grammarLanguages, limits, diagnostics);
   return { project, diagnostics };
 }
 

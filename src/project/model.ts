@@ -208,4 +208,6 @@ export interface Project {
   reader: FileReader;
   /** JS/TS entry files linked to the deploy (Dockerfile CMD, compose command, Procfile, package.json start), set when source rules run. */
   jsLinks?: JsLinks;
+  /** Languages read through a tree-sitter grammar whose grammar could not be loaded (a diagnostic says why). */
+  unreadGrammars?: string[];
 }

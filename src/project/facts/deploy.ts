@@ -75,12 +75,15 @@ const DEPLOY_DIR = /(^|\/)(deploy|deployments?|prod|production|stacks?|swarm)\//
 const NOT_SHIPPED_SOURCE_DIR =
   /(^|\/)(test|tests|__tests__|spec|specs|e2e|cypress|playwright|fixtures?|__fixtures__|testdata|test-data|__mocks__|__stubs__|mocks?|stubs|\.devcontainer|\.github|\.gitlab|\.circleci|docs?|examples?|samples?|demos?|benchmarks?|bench|stories|storybook|\.storybook)\//i;
 
+/** Settings modules for development and tests (`settings/dev.py`, `local_settings.py`): production never imports them. */
+const DEV_SETTINGS_MODULE = /(^|\/)(settings|config)\/(dev|development|local|test|tests|testing|ci)\.py$|(^|\/)(dev|development|local|test|testing)_settings\.py$|(^|\/)settings_(dev|development|local|test|testing)\.py$/;
+
 /** Hidden folders hold tools' files (`.agents/skills`, `.husky`, `.vscode`), not the app; `.well-known` is served. */
 const TOOL_DIR = /(^|\/)\.(?!well-known\/)[\w-]+\//;
 
 /** Test code (`x.test.ts`, `x.clienttest.tsx`), fixtures, mocks, stubs, e2e harnesses, stories, docs, examples and tool folders: never shipped. */
 export function isNotShippedPath(path: string): boolean {
-  return NOT_SHIPPED_SOURCE_DIR.test(path) || TOOL_DIR.test(path) || /\.([\w-]*test|spec|e2e|stories|story|bench)\.[cm]?[jt]sx?$|(^|\/)(test_[\w-]+|[\w-]+_test)\.(py|go)$/i.test(path);
+  return NOT_SHIPPED_SOURCE_DIR.test(path) || TOOL_DIR.test(path) || DEV_SETTINGS_MODULE.test(path) || /\.([\w-]*test|spec|e2e|stories|story|bench)\.[cm]?[jt]sx?$|(^|\/)(test_[\w-]+|[\w-]+_test)\.(py|go)$/i.test(path);
 }
 
 /** Fixtures and example folders hold files that are not deploy units. */

@@ -12,6 +12,8 @@ export const TOOL_CONFIG = /(^|\/)([\w.-]+\.config|\.?eslintrc|\.?prettierrc|\.?
 /** Folders of scripts maintainers and CI run (release, deploy previews, codegen); an app started from one is found through its entry. */
 const MAINTAINER_SCRIPT_DIR = /(^|\/)(scripts?|tools|tasks|\.ci|ci)\//;
 
+const JS_TS: readonly SourceFile['language'][] = ['js', 'ts'];
+
 export type ParsedSource = SourceFile & { facts: NonNullable<SourceFile['facts']> };
 
 /**
@@ -20,13 +22,14 @@ export type ParsedSource = SourceFile & { facts: NonNullable<SourceFile['facts']
  * resolved, every shipped file outside build configuration that the release images copy. `shipped`: every file that is not a
  * test, stub, e2e harness, story, doc or example (a secret in build code is still committed).
  */
-export function parsedSources(project: Project, scope: 'runtime' | 'shipped' = 'runtime'): ParsedSource[] {
+export function parsedSources(project: Project, scope: 'runtime' | 'shipped' = 'runtime', languages: readonly SourceFile['language'][] = JS_TS): ParsedSource[] {
   const links = project.jsLinks;
   return project.sources.filter((s): s is ParsedSource => {
-    if (!s.facts || isNotShippedPath(s.path)) return false;
+    if (!s.facts || isNotShippedPath(s.path) || !languages.includes(s.language)) return false;
     if (scope === 'shipped') return true;
     if (TOOL_CONFIG.test(s.path) || links?.buildTime.has(s.path)) return false;
-    if (links?.runtime) return links.runtime.has(s.path);
+    // The JS/TS closure says nothing about Python: other languages are judged by what the images copy, until their entries are traced.
+    if (links?.runtime && (s.language === 'js' || s.language === 'ts')) return links.runtime.has(s.path);
     // No entry resolved: maintainers' scripts (`scripts/deploy-preview.mjs`, `tools/release.js`) still are not the app.
     if (MAINTAINER_SCRIPT_DIR.test(s.path)) return false;
     return !links?.deployInputs || links.deployInputs(s.path);

@@ -12,6 +12,8 @@ const FORMATS: [string, RegExp][] = [
   ['a SendGrid API key', /\bSG\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{20,}/],
   ['a GitLab token', /\bglpat-[A-Za-z0-9_-]{20}/],
   ['an npm token', /\bnpm_[A-Za-z0-9]{36}\b/],
+  // What `django-admin startproject` writes: Django itself calls it insecure; in settings that run in production it is the key.
+  ['a Django secret key', /^django-insecure-[\w!@#$%^&*(\-=+)]{30,}$/],
 ];
 
 /** Keys that are public by design: Stripe publishable keys, Google/Firebase browser API keys, PostHog project keys, Mapbox public tokens. */
@@ -66,6 +68,7 @@ export default defineRule({
   recommended: true,
   securitySeverity: 8.0,
   inputs: ['source'],
+  sourceLanguages: ['python'],
   sourcePrefilter:
     /A[KS]IA|gh[pousr]_|github_pat_|xox[abposr]-|[sr]k_live_|PRIVATE KEY|SG\.|glpat-|npm_|\/\/[\w.%+-]+:[^\s'"`/@]+@|(?:ecret|ECRET|oken|OKEN|assword|ASSWORD|asswd|ASSWD|pi_?[Kk]ey|PI_?KEY|apikey|rivate_?[Kk]ey|RIVATE_?KEY|ccess_?[Kk]ey|CCESS_?KEY|redential|REDENTIAL|uth_?[Kk]ey|UTH_?KEY)\w*['"`]?\s*(?:[:=]|\|\||\?\?)\s*['"`](?=[^'"`\s]{0,80}[\d+=!@#$%^&*~])[^'"`\s]{8}/,
   docs: {
@@ -85,7 +88,7 @@ export default defineRule({
     fallback: 'process.env.{{name}} falls back to a hard-coded secret ({{redacted}}): when the variable is unset the app runs with a value everyone with the code knows. Fail at start-up instead',
   },
   check({ project, report }) {
-    for (const file of parsedSources(project, 'shipped')) {
+    for (const file of parsedSources(project, 'shipped', ['js', 'ts', 'python'])) {
       for (const s of file.facts.strings) {
         const format = FORMATS.find(([, re]) => re.test(s.value));
         if (format) {

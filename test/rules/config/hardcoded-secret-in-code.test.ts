@@ -5,6 +5,7 @@ ruleTester(rule, {
   valid: [
     { name: 'a token prefix constant in UPPER_SNAKE', files: { 'src/validate.ts': "const GITHUB_SCOPED_TOKEN_PREFIX = 'github_pat_';\nexport const ok = (t: string) => t.startsWith(GITHUB_SCOPED_TOKEN_PREFIX);\n" } },
     { name: 'a marker for a hidden credential, and a masked display value in a .clienttest file (Flowise, langfuse)', files: { 'src/utils.ts': "export const REDACTED_CREDENTIAL_VALUE = '_FLOWISE_BLANK_07167752-1a71-43b1-bf8f-4f32252165db';\n", 'src/ApiKeyList.clienttest.tsx': 'const row = { displaySecretKey: "sk-lf-...5678" };\n', 'src/keys.ts': 'export const shown = { secretKey: "sk-lf-…a8Kq2" };\n' } },
+    { name: 'Python: env fallbacks that are placeholders, a dev settings module, reads from the environment', files: { 'mysite/settings.py': "import os\nSECRET_KEY = os.environ['SECRET_KEY']\nAPI_TOKEN = os.getenv('API_TOKEN', 'changeme')\n", 'mysite/settings/dev.py': "SECRET_KEY = 'django-insecure-8#kx!2p@vq$7mz^4w1rt6yb3nc5ld0fhj9s'\n" } },
     { name: 'a PostHog project key (public by design)', files: { 'src/analytics.ts': "export const POSTHOG_API_KEY = 'phc_u5C7zZ6cXCp1Lx8qVh3Qm9yTgRf2WkJsBnDe4aHo0Pi';\n" } },
     { name: 'an Algolia DocSearch key (search-only, public)', files: { 'docusaurus.config.js': "module.exports = { themeConfig: { algolia: { appId: '8J2KQ7LC3X', apiKey: 'd2f4a8e1c9b7365f0a2e4c6b8d1f3a5e', indexName: 'docs' } } };\n" } },
     { name: 'read from the environment', files: { 'src/stripe.ts': "export const stripe = new Stripe(process.env.STRIPE_KEY!);\nconst jwtSecret = process.env.JWT_SECRET;\n" } },
@@ -21,6 +22,15 @@ ruleTester(rule, {
     { name: 'templated URL credentials', files: { 'src/db.js': 'const url = `postgres://${user}:${pass}@db:5432/app`;\n' } },
   ],
   invalid: [
+    {
+      name: 'Python: the startproject key in production settings, a literal database password, a secret env fallback',
+      files: { 'mysite/settings.py': "import os\nSECRET_KEY = 'django-insecure-8#kx!2p@vq$7mz^4w1rt6yb3nc5ld0fhj9s'\nDATABASES = {'default': {'PASSWORD': 'Zq8v2LmX9pRt4sWn'}}\nTOKEN = os.getenv('API_TOKEN', 'a8F3kL9qZ2xW7vB4nM6c')\n" },
+      errors: [
+        { file: 'mysite/settings.py', line: 2, message: /a Django secret key/ },
+        { file: 'mysite/settings.py', line: 3, message: /PASSWORD/ },
+        { file: 'mysite/settings.py', line: 4, message: /API_TOKEN/ },
+      ],
+    },
     {
       name: 'known key formats',
       files: { 'src/clients.js': "const aws = { accessKeyId: 'AKIA2E0A8F3B244C9986' };\nconst gh = 'ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8';\n" },

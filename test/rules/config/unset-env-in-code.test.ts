@@ -40,9 +40,26 @@ ruleTester(rule, {
       },
     },
     { name: 'no entry resolved: a maintainer script under scripts/ is not the app (vikunja deploy-preview-netlify.mjs)', files: { 'Dockerfile': 'FROM node:22 AS frontend\nCOPY frontend /build\nRUN pnpm run build\nFROM scratch\nCOPY --from=frontend /build/dist /app\nCOPY vikunja /vikunja\nENTRYPOINT ["/vikunja"]\n', 'frontend/scripts/deploy-preview.mjs': 'const token = process.env.GITEA_TOKEN;\nfetch(url, { headers: { token } });\n' } },
+    {
+      name: 'Python: defaults, feature switches, django-environ declared defaults, documented in .env.example, set by compose',
+      files: {
+        Dockerfile: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["gunicorn", "mysite.wsgi"]\n',
+        'compose.yaml': 'services:\n  web:\n    image: acme/web:1.2\n    environment:\n      DATABASE_URL: ${DATABASE_URL}\n',
+        '.env.example': 'STRIPE_API_KEY=sk_test_replace_me\n',
+        'mysite/settings.py': "import os\nimport environ\nenv = environ.Env(CACHE_TTL=(int, 60))\nLEVEL = os.getenv('LOG_LEVEL', 'info')\nif os.getenv('USE_S3'):\n    BUCKET = os.environ['AWS_BUCKET']\nTTL = env('CACHE_TTL')\nSTRIPE = os.environ['STRIPE_API_KEY']\nDB = env.db('DATABASE_URL')\n",
+      },
+    },
     { name: 'tests and tool configs are not the app', files: { 'src/a.test.js': 'process.env.SECRET_FOR_TEST;\n', 'vite.config.ts': 'export default { base: process.env.ASSET_BASE };\n' } },
   ],
   invalid: [
+    {
+      name: 'Python: a required read nothing mentions (os.environ[...] and os.getenv without a default)',
+      files: { Dockerfile: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["gunicorn", "mysite.wsgi"]\n', 'mysite/settings.py': "import os\nHOSTS = os.environ['ALLOWED_HOSTS'].split(',')\nKEY = os.getenv('STRIPE_API_KEY')\n" },
+      errors: [
+        { file: 'mysite/settings.py', line: 2, messageId: 'unset', message: /^ALLOWED_HOSTS is read in code/ },
+        { file: 'mysite/settings.py', line: 3, messageId: 'unset', message: /^STRIPE_API_KEY is read in code/ },
+      ],
+    },
     {
       name: 'required by the env schema and mentioned nowhere',
       files: { 'src/env.ts': "export const env = createEnv({\n  server: { SECRET_PASSWORD: z.string().min(32), OIDC_ISSUER_URL: z.string().optional() },\n  runtimeEnv: { SECRET_PASSWORD: process.env.SECRET_PASSWORD, OIDC_ISSUER_URL: process.env.OIDC_ISSUER_URL },\n});\n" },

@@ -1,0 +1,50 @@
+import type { Project, SourceFile } from '../model.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { isNotShippedPath } from '../facts/deploy.js';
+import { slowFile, type Limits } from '../limits.js';
+import { grammarParser, type GrammarLanguage } from './tree-sitter.js';
+import { extractPythonFacts } from '../python/extract.js';
+
+/** What may matter in a file of each language, tested on raw text before parsing (as the JS/TS prefilters are). */
+const PREFILTER: Record<GrammarLanguage, RegExp> = {
+  python: /environ|getenv|decouple|secret|passw|token|api_?key|private_?key|:\/\/[^\s'"]*:[^\s'"]*@/i,
+  go: /Getenv|LookupEnv/,
+};
+
+const EXTRACT: Partial<Record<GrammarLanguage, typeof extractPythonFacts>> = { python: extractPythonFacts };
+
+/**
+ * Parses the shipped files of the languages read through tree-sitter grammars that the enabled
+ * rules read, and keeps their facts (the tree is dropped). A grammar that cannot be loaded is a
+ * diagnostic, and the language stays unread (its factors are `not-assessed`).
+ */
+export async function prepareGrammarSources(project: Project, languages: readonly GrammarLanguage[], limits: Limits, diagnostics: Diagnostic[]): Promise<void> {
+  for (const language of languages) {
+    const extract = EXTRACT[language];
+    if (!extract) continue;
+    const files = project.sources.filter((s) => s.language === language && !isNotShippedPath(s.path) && PREFILTER[language].test(s.text));
+    if (files.length === 0) continue;
+    let parser;
+    try {
+      parser = await grammarParser(language);
+    } catch (error) {
+      diagnostics.push({ code: 'grammar-unavailable', severity: 'warning', message: `${language} source is not read: ${(error as Error).message}` });
+      project.unreadGrammars = [...(project.unreadGrammars ?? []), language];
+      continue;
+    }
+    for (const file of files) parseOne(file, parser, extract, limits, diagnostics);
+  }
+}
+
+function parseOne(file: SourceFile, parser: Awaited<ReturnType<typeof grammarParser>>, extract: typeof extractPythonFacts, limits: Limits, diagnostics: Diagnostic[]): void {
+  const t0 = performance.now();
+  const tree = parser.parse(file.text);
+  if (!tree) return;
+  try {
+    file.facts = extract(tree.rootNode);
+  } finally {
+    tree.delete();
+  }
+  file.parseMs = performance.now() - t0;
+  slowFile(file.path, file.parseMs, limits, diagnostics);
+}

@@ -1,0 +1,299 @@
+import type { EnvReadFact, ImportFact, JsFacts, StringFact, Value } from '../js/facts.js';
+import type { Range } from '../range.js';
+import type { TsNode } from '../lang/tree-sitter.js';
+
+/**
+ * The facts of a Python file, in the shape the source rules read (the same as JS/TS):
+ * imports, environment reads with their defaults (os.environ / os.getenv, django-environ,
+ * python-decouple), variables the code sets itself, and string literals that may be secrets.
+ * Everything else a JS file can say (servers, clients, loggers) is not extracted yet: empty.
+ */
+export function extractPythonFacts(root: TsNode): JsFacts {
+  const facts: JsFacts = { imports: [], calls: [], envReads: [], envWrites: [], nodeEnvChecks: [], strings: [], signalHandlers: [], dbChoices: [] };
+  const names = bindings(root);
+  const readNodes = new Set<number>();
+  walk(root, (node) => {
+    switch (node.type) {
+      case 'import_statement':
+      case 'import_from_statement':
+        for (const source of importSources(node)) facts.imports.push({ source, line: node.startPosition.row + 1 } satisfies ImportFact);
+        return false;
+      case 'call': {
+        const read = envCall(node, names);
+        if (read) {
+          readNodes.add(node.id);
+          if (read.write) facts.envWrites.push(read.name);
+          else facts.envReads.push(envReadFact(node, read));
+          if (read.fallback && !read.write) {
+            const value = stringValue(read.fallback);
+            if (value !== undefined) facts.strings.push({ value, range: rangeOf(read.fallback), name: read.name, envFallback: read.name });
+          }
+        }
+        return true;
+      }
+      case 'subscript': {
+        // os.environ['X']: a KeyError when unset; os.environ['X'] = v: set by the code.
+        const value = node.childForFieldName('value');
+        const key = node.childForFieldName('subscript');
+        if (value && key && isEnviron(value, names)) {
+          const name = stringValue(key);
+          if (name === undefined) return true;
+          const parent = node.parent;
+          if (parent?.type === 'assignment' && parent.childForFieldName('left')?.id === node.id) facts.envWrites.push(name);
+          else facts.envReads.push(envReadFact(node, { name }));
+        }
+        return true;
+      }
+      case 'comparison_operator': {
+        // 'X' in os.environ: a test, the variable is optional.
+        const [left, right] = node.namedChildren;
+        if (left && right && /\bin\b/.test(node.text) && isEnviron(right, names)) {
+          const name = stringValue(left);
+          if (name !== undefined) facts.envReads.push({ name, range: rangeOf(node), hasDefault: false, condition: true });
+        }
+        return true;
+      }
+      case 'assignment': {
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        const name = left ? targetName(left) : undefined;
+        const value = right ? stringValue(right) : undefined;
+        if (name && right && value !== undefined) facts.strings.push({ value, range: rangeOf(right), name });
+        return true;
+      }
+      case 'pair': {
+        const key = node.childForFieldName('key');
+        const value = node.childForFieldName('value');
+        const k = key ? stringValue(key) : undefined;
+        const v = value ? stringValue(value) : undefined;
+        if (k !== undefined && value && v !== undefined) facts.strings.push({ value: v, range: rangeOf(value), name: k });
+        return true;
+      }
+      case 'keyword_argument': {
+        const key = node.childForFieldName('name');
+        const value = node.childForFieldName('value');
+        const v = value ? stringValue(value) : undefined;
+        if (key && value && v !== undefined && !readNodes.has(node.parent?.parent?.id ?? -1)) facts.strings.push({ value: v, range: rangeOf(value), name: key.text });
+        return true;
+      }
+      case 'string': {
+        // Unnamed literals matter only by format (a key, a URL with a password).
+        const v = stringValue(node);
+        if (v !== undefined && v.length >= 16 && v.length <= 500 && !/\s/.test(v) && !isNamed(node)) facts.strings.push({ value: v, range: rangeOf(node) });
+        return false;
+      }
+      default:
+        return true;
+    }
+  });
+  // Variables django-environ declares with a default (`environ.Env(DEBUG=(bool, False))`) are optional.
+  for (const r of facts.envReads) {
+    if (!names.envDefaults.has(r.name)) continue;
+    r.declaredOptional = true;
+    const declared = names.envDefaults.get(r.name);
+    if (!r.hasDefault && declared) Object.assign(r, { hasDefault: true, fallback: declared });
+  }
+  return facts;
+}
+
+interface Bindings {
+  /** Local names of `os.environ` (`from os import environ`). */
+  environ: Set<string>;
+  /** Local names of `os.getenv`. */
+  getenv: Set<string>;
+  /** Names bound to a django-environ `Env(…)` (`env = environ.Env()`). */
+  envObjects: Set<string>;
+  /** python-decouple's `config` (`from decouple import config`). */
+  decouple: Set<string>;
+  /** Variables `environ.Env(X=(type, default))` declares with a default, with the default when it is a literal. */
+  envDefaults: Map<string, Value | undefined>;
+}
+
+function bindings(root: TsNode): Bindings {
+  const b: Bindings = { environ: new Set(), getenv: new Set(), envObjects: new Set(), decouple: new Set(), envDefaults: new Map() };
+  let envClass = new Set<string>();
+  walk(root, (node) => {
+    if (node.type === 'import_from_statement') {
+      const module = node.childForFieldName('module_name')?.text;
+      for (const n of node.childrenForFieldName('name')) {
+        if (!n) continue;
+        const imported = n.type === 'aliased_import' ? n.childForFieldName('name')?.text : n.text;
+        const local = n.type === 'aliased_import' ? n.childForFieldName('alias')?.text : n.text;
+        if (!imported || !local) continue;
+        if (module === 'os' && imported === 'environ') b.environ.add(local);
+        if (module === 'os' && imported === 'getenv') b.getenv.add(local);
+        if (module === 'environ' && imported === 'Env') envClass.add(local);
+        if (module === 'decouple' && imported === 'config') b.decouple.add(local);
+      }
+      return false;
+    }
+    if (node.type === 'assignment') {
+      const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      if (left?.type === 'identifier' && right?.type === 'call') {
+        const fn = right.childForFieldName('function')?.text ?? '';
+        if (fn === 'environ.Env' || envClass.has(fn)) {
+          b.envObjects.add(left.text);
+          for (const arg of right.childForFieldName('arguments')?.namedChildren ?? []) {
+            const value = arg?.type === 'keyword_argument' ? arg.childForFieldName('value') : undefined;
+            const declared = value?.type === 'tuple' ? value.namedChildren[1] : undefined;
+            if (arg && declared) b.envDefaults.set(arg.childForFieldName('name')?.text ?? '', literal(declared));
+          }
+        }
+      }
+    }
+    return true;
+  });
+  envClass = new Set();
+  return b;
+}
+
+interface EnvCall {
+  name: string;
+  hasDefault?: boolean;
+  fallback?: TsNode;
+  write?: true;
+}
+
+const ENV_OBJECT_METHODS = /^(str|bool|int|float|json|list|tuple|dict|url|db|db_url|cache|cache_url|email|email_url|search_url|path|parse_value)$/;
+
+/** `os.environ.get('X', d)`, `os.getenv('X')`, `os.environ.setdefault('X', v)`, `env('X', default=d)`, `env.bool('X')`, `config('X', default=d)`. */
+function envCall(call: TsNode, b: Bindings): EnvCall | undefined {
+  const fn = call.childForFieldName('function');
+  const args = call.childForFieldName('arguments');
+  if (!fn || !args) return undefined;
+  const positional = args.namedChildren.filter((a): a is TsNode => a !== null && a.type !== 'keyword_argument' && a.type !== 'comment');
+  const keyword = (k: string) => args.namedChildren.find((a) => a?.type === 'keyword_argument' && a.childForFieldName('name')?.text === k)?.childForFieldName('value') ?? undefined;
+  const name = positional[0] ? stringValue(positional[0]) : undefined;
+  if (name === undefined) return undefined;
+  let kind: 'get' | 'setdefault' | 'envobj' | undefined;
+  if (fn.type === 'attribute') {
+    const object = fn.childForFieldName('object');
+    const attr = fn.childForFieldName('attribute')?.text;
+    if (object && isEnviron(object, b) && (attr === 'get' || attr === 'setdefault')) kind = attr === 'get' ? 'get' : 'setdefault';
+    else if (object?.type === 'identifier' && object.text === 'os' && attr === 'getenv') kind = 'get';
+    else if (object?.type === 'identifier' && b.envObjects.has(object.text) && attr && ENV_OBJECT_METHODS.test(attr)) kind = 'envobj';
+  } else if (fn.type === 'identifier') {
+    if (b.getenv.has(fn.text)) kind = 'get';
+    else if (b.envObjects.has(fn.text) || b.decouple.has(fn.text)) kind = 'envobj';
+  }
+  if (kind === undefined) return undefined;
+  if (kind === 'setdefault') return { name, write: true };
+  const fallback = kind === 'get' ? (positional[1] ?? keyword('default')) : keyword('default');
+  return { name, hasDefault: fallback !== undefined && fallback.type !== 'none', ...(fallback ? { fallback } : {}) };
+}
+
+function isEnviron(node: TsNode, b: Bindings): boolean {
+  return (node.type === 'attribute' && node.text.replace(/\s+/g, '') === 'os.environ') || (node.type === 'identifier' && b.environ.has(node.text));
+}
+
+function envReadFact(node: TsNode, read: EnvCall): EnvReadFact {
+  const fact: EnvReadFact = { name: read.name, range: rangeOf(node), hasDefault: Boolean(read.hasDefault) };
+  if (read.fallback) {
+    const v = literal(read.fallback);
+    if (v) fact.fallback = v;
+  }
+  // Inside `if os.getenv('USE_S3'):`: needed only when the deploy turns the feature on.
+  for (let p = node.parent, c = node; p; c = p, p = p.parent) {
+    if ((p.type === 'if_statement' || p.type === 'elif_clause') && p.childForFieldName('condition')?.id !== c.id && ENV_TEST.test(p.childForFieldName('condition')?.text ?? '')) {
+      fact.condition = true;
+      break;
+    }
+  }
+  // Tested rather than used: `if os.getenv('X'):`, `os.getenv('X') == 'on'`, `bool(...)`, `not ...`, `... and ...`; `... or 'd'` is a fallback.
+  let child = node;
+  for (let p = node.parent; p; child = p, p = p.parent) {
+    if (p.type === 'parenthesized_expression') continue;
+    if (p.type === 'boolean_operator') {
+      const op = p.children.find((c) => c?.type === 'or' || c?.type === 'and')?.type;
+      if (op === 'and') fact.condition = true;
+      else if (op === 'or' && p.childForFieldName('left')?.id === child.id) {
+        fact.hasDefault = true;
+        const right = p.childForFieldName('right');
+        const v = right ? literal(right) : undefined;
+        if (v) fact.fallback = v;
+      }
+      break;
+    }
+    if (p.type === 'not_operator' || p.type === 'comparison_operator') fact.condition = true;
+    else if ((p.type === 'if_statement' || p.type === 'elif_clause' || p.type === 'while_statement' || p.type === 'conditional_expression') && p.childForFieldName('condition')?.id === child.id) fact.condition = true;
+    else if (p.type === 'call' && p.childForFieldName('function')?.text === 'bool') fact.condition = true;
+    break;
+  }
+  return fact;
+}
+
+/** A condition that reads the environment (a feature switch). */
+const ENV_TEST = /\b(environ|getenv|env(\.\w+)?\(|config\()/;
+
+function literal(node: TsNode): Value | undefined {
+  const s = stringValue(node);
+  if (s !== undefined) return { k: 'str', v: s };
+  if (node.type === 'integer' || node.type === 'float') return { k: 'num', v: Number(node.text.replace(/_/g, '')) };
+  if (node.type === 'true' || node.type === 'false') return { k: 'bool', v: node.type === 'true' };
+  return undefined;
+}
+
+/** The value of a plain string literal (no f-string interpolation, no implicit concatenation); undefined otherwise. */
+export function stringValue(node: TsNode): string | undefined {
+  if (node.type !== 'string') return undefined;
+  let out = '';
+  for (const c of node.namedChildren) {
+    if (!c) continue;
+    if (c.type === 'interpolation') return undefined;
+    if (c.type === 'string_content') out += c.text;
+    else if (c.type === 'escape_sequence') out += unescape(c.text);
+  }
+  return out;
+}
+
+function unescape(seq: string): string {
+  const map: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"' };
+  return map[seq.slice(1)] ?? seq;
+}
+
+/** The name a value is assigned to: `SECRET_KEY = …`, `self.token = …`, `settings.API_KEY = …`. */
+function targetName(node: TsNode): string | undefined {
+  if (node.type === 'identifier') return node.text;
+  if (node.type === 'attribute') return node.childForFieldName('attribute')?.text;
+  return undefined;
+}
+
+/** The string is the value of an assignment, dict pair or keyword argument (collected there, with its name). */
+function isNamed(node: TsNode): boolean {
+  const p = node.parent;
+  if (!p) return false;
+  return (p.type === 'assignment' && p.childForFieldName('right')?.id === node.id) || (p.type === 'pair' && p.childForFieldName('value')?.id === node.id) || (p.type === 'keyword_argument' && p.childForFieldName('value')?.id === node.id);
+}
+
+function importSources(node: TsNode): string[] {
+  if (node.type === 'import_from_statement') {
+    const m = node.childForFieldName('module_name')?.text;
+    return m && !m.startsWith('.') ? [m] : [];
+  }
+  return node.childrenForFieldName('name').flatMap((n) => {
+    if (!n) return [];
+    const dotted = n.type === 'aliased_import' ? n.childForFieldName('name')?.text : n.text;
+    return dotted ? [dotted] : [];
+  });
+}
+
+export function rangeOf(node: TsNode): Range {
+  return { line: node.startPosition.row + 1, column: node.startPosition.column + 1, endLine: node.endPosition.row + 1, endColumn: node.endPosition.column + 1 };
+}
+
+/** Pre-order walk; the visitor returns false to skip a node's children. Iterative: deep nesting cannot exhaust the stack. */
+function walk(root: TsNode, visit: (node: TsNode) => boolean): void {
+  const stack: TsNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (!visit(node)) continue;
+    const children = node.namedChildren;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const c = children[i];
+      if (c) stack.push(c);
+    }
+  }
+}
+
+export type { StringFact };
