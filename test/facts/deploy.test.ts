@@ -48,6 +48,7 @@ describe('pathPurpose', () => {
     ['podman-compose.yml', undefined],
     ['docker-compose.devops.yml', undefined],
     ['Dockerfile.dev', 'development'],
+    ['Dockerfile-tilt', 'development'],
     ['.worktree-container/docker-compose.yml', 'development'],
     ['.docker/docker-compose.yml', undefined],
   ])('%s → %s', (path, purpose) => {
@@ -192,6 +193,15 @@ describe('what a deploy file says about itself', () => {
       Dockerfile: 'FROM golang:1.22\n',
     });
     expect(statuses).toEqual({ 'docker-compose.yaml': 'development speaks' });
+  });
+
+  it('its leading comments: not to be used for deployments, internal testing (hoppscotch)', async () => {
+    const statuses = await composeStatuses({
+      'docker-compose.deploy.yml': '# THIS IS NOT TO BE USED FOR PERSONAL DEPLOYMENTS!\n# Internal Docker Compose Image used for internal testing deployments\n\nservices:\n  app:\n    build: .\n',
+      'docker-compose.yml': 'services:\n  app:\n    build: .\n    image: acme/app:1.2\n',
+      Dockerfile: 'FROM node:22\n',
+    });
+    expect(statuses).toEqual({ 'docker-compose.deploy.yml': 'development', 'docker-compose.yml': 'main deployed speaks' });
   });
 
   it('a README paragraph that names it: not intended for production', async () => {

@@ -15,6 +15,9 @@ const NOT_FOR_PRODUCTION = new RegExp(
     String.raw`\bnot\s+(?:\w+\s+)?(?:intended|meant|suitable|designed|recommended|ready|supposed\s+to\s+be\s+used)\s+(?:for|in)\s+(?:a\s+)?production\b`,
     String.raw`\b(?:do\s+not|don't|never)\s+(?:use|run|deploy)\s+(?:this|it)?\s*(?:\w+\s+)?in\s+(?:a\s+)?production\b`,
     String.raw`\bnot\s+for\s+production\b`,
+    // `THIS IS NOT TO BE USED FOR PERSONAL DEPLOYMENTS!`, `used for internal testing deployments`
+    String.raw`\bnot\s+to\s+be\s+used\s+(?:for|in)\s+(?:\w+\s+)?(?:deployments?|production)\b`,
+    String.raw`\bfor\s+internal\s+(?:testing|test|development|dev)\b`,
     String.raw`\b(?:is|are)\s+for\s+(?:the\s+|a\s+)?(?:local\s+)?(?:development|dev)\s+(?:setup|environment|env|purposes?|use|stack)\b`,
   ].join('|'),
   'i',

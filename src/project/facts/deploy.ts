@@ -14,7 +14,8 @@ import { declaredPurpose } from './declared-purpose.js';
 
 /** Words that name an environment or purpose in a file or folder name. */
 const WORDS = {
-  dev: 'dev|devel|develop|development|local|debug|watch|hotreload|live-?reload',
+  // tilt, skaffold, devspace, garden: tools for inner-loop development on a cluster.
+  dev: 'dev|devel|develop|development|local|debug|watch|hotreload|live-?reload|tilt|skaffold|devspace|devcontainer',
   test: 'test|tests|testing|e2e|integration|cypress|playwright|spec|specs|ci|qa-local|fixture|fixtures|mock|mocks|bench|benchmark|perf|load-?test',
   example: 'example|examples|sample|samples|demo|demos|template|templates|tutorial|playground|sandbox',
   unused: 'old|deprecated|legacy|backup|bak|orig|archive|archived|unused',

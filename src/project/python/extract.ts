@@ -180,7 +180,9 @@ function envCall(call: TsNode, b: Bindings): EnvCall | undefined {
   if (kind === undefined) return undefined;
   if (kind === 'setdefault') return { name, write: true };
   const fallback = kind === 'get' ? (positional[1] ?? keyword('default')) : keyword('default');
-  return { name, hasDefault: fallback !== undefined && fallback.type !== 'none', ...(fallback ? { fallback } : {}) };
+  // Python code that needs a variable writes os.environ['X'] (a KeyError); `.get('X')` and `getenv('X')` choose to go on
+  // without it (None), like an explicit `None` default. django-environ and decouple raise without a default.
+  return { name, hasDefault: fallback !== undefined || kind === 'get', ...(fallback && fallback.type !== 'none' ? { fallback } : {}) };
 }
 
 function isEnviron(node: TsNode, b: Bindings): boolean {

@@ -99,7 +99,9 @@ export default defineRule({
           }
         }
         const pw = urlPassword(s.value);
-        if (pw && !DUMMY_CREDENTIAL.test(pw) && !FAKE.test(pw) && !/\$\{|…/.test(pw) && !/\s/.test(s.value)) {
+        // `postgres://saleor:saleor@localhost/saleor`: a password equal to the user name is a local default, not a credential.
+        const user = /\/\/([^:/@\s]+):/.exec(s.value)?.[1];
+        if (pw && pw !== user && !DUMMY_CREDENTIAL.test(pw) && !FAKE.test(pw) && !/\$\{|…/.test(pw) && !/\s/.test(s.value)) {
           report({ file: file.path, range: s.range, messageId: 'url', data: { redacted: redact(pw) } });
           continue;
         }

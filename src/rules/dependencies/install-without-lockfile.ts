@@ -14,7 +14,11 @@ interface Problem {
 }
 
 const NPM_INSTALL = new Set(['install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isnta', 'isntal', 'isntall', 'add']);
-const NPM_VALUE_FLAGS = new Set(['--prefix', '--cache', '--registry', '--userconfig', '-w', '--workspace', '--loglevel', '--omit', '--include', '--only', '--tag', '--install-strategy', '-C', '--cwd']);
+const NPM_VALUE_FLAGS = new Set([
+  '--prefix', '--cache', '--registry', '--userconfig', '-w', '--workspace', '--loglevel', '--omit', '--include', '--only', '--tag', '--install-strategy', '-C', '--cwd',
+  // pnpm and yarn options that take a value (`pnpm i --filter backend` installs the workspace backend, not a package).
+  '--filter', '-F', '--filter-prod', '--dir', '--store-dir', '--virtual-store-dir', '--modules-dir', '--lockfile-dir', '--reporter', '--network-concurrency', '--child-concurrency', '--config', '--modules-folder', '--cache-folder', '--mutex', '--network-timeout',
+]);
 const PIP_VALUE_FLAGS = new Set([
   '-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '-t', '--target', '--prefix', '--root',
   '--trusted-host', '--platform', '--python-version', '--implementation', '--abi', '--only-binary', '--no-binary', '--progress-bar', '--cache-dir', '--src', '--log', '--timeout',

@@ -108,7 +108,7 @@ export default defineRule({
   docs: {
     summary: 'The app writes its logs to files',
     rationale:
-      "Factor XI: an app never concerns itself with routing or storing its output stream; it writes its event stream, unbuffered, to stdout, and the execution environment collects it. File transports and appenders (winston `transports.File`, `pino.destination('./app.log')`, pino's `pino/file` transport, log4js `type: 'file'`, bunyan `path` streams, `fs.createWriteStream('app.log')`) hide the logs inside the container, fill its disk and disappear with it. Code in development-only branches is left alone.",
+      "Factor XI: an app never concerns itself with routing or storing its output stream; it writes its event stream, unbuffered, to stdout, and the execution environment collects it. File transports and appenders (winston `transports.File`, `pino.destination('./app.log')`, pino's `pino/file` transport, log4js `type: 'file'`, bunyan `path` streams, `fs.createWriteStream('app.log')`) hide the logs inside the container, fill its disk and disappear with it. Code in development-only branches is left alone. A winston file transport set up beside a console transport in the same file is an extra copy: reported as info.",
     fix: 'Log to stdout/stderr (winston `transports.Console`, plain `pino()`, log4js `type: \'stdout\'`) and let the platform ship the stream (`docker service logs`, a logging driver, Loki/ELK).',
     swarm: '`docker service logs` and every logging driver read only stdout/stderr of the task; files inside the container are lost when the task is replaced.',
     bad: "new winston.transports.File({ filename: 'logs/app.log' })",
@@ -117,14 +117,19 @@ export default defineRule({
   },
   messages: {
     file: '{{what}} writes logs to {{path}} inside the container: `docker service logs` never sees them, they fill the container\'s disk and vanish with the task. Log to stdout/stderr instead',
+    copy: '{{what}} writes a copy of the logs to {{path}} inside the container beside the console transport: the stream reaches `docker service logs`, the file only fills the container\'s disk and vanishes with the task; drop the file transport or make it opt-in',
   },
   check({ project, report }) {
     for (const file of parsedSources(project)) {
       if (TOOL_CONFIG.test(file.path)) continue;
+      // A console transport set up in the same file: the stream reaches stdout too, the file is an extra copy.
+      const console = file.facts.calls.some((c) => /^winston:(default\.)?transports\.Console$/.test(c.callee));
       for (const call of file.facts.calls) {
         if (devOnly(call.ctx)) continue;
         const d = describeCall(call);
-        if (d) report({ file: file.path, range: call.range, messageId: 'file', data: d });
+        if (!d) continue;
+        if (console && d.what.startsWith('winston')) report({ file: file.path, range: call.range, messageId: 'copy', data: d, severity: 'info' });
+        else report({ file: file.path, range: call.range, messageId: 'file', data: d });
       }
     }
   },

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule.js';
 import { serviceImage, serviceVolumes } from '../../project/facts/service.js';
 import { imageName } from '../../project/facts/image.js';
+import { getValue } from '../../project/yaml-tree.js';
 
 /** `/var/log`, `/var/log/nginx`, `/app/logs`, `/srv/app/log`, `/var/www/storage/logs`. */
 export function isLogDirectory(target: string): boolean {
@@ -11,6 +12,9 @@ export function isLogDirectory(target: string): boolean {
   if (/^\/var\/log(\/[^/]+)*$/.test(t)) return !/^\/var\/log\/journal/.test(t);
   return /^\/.*\/logs?$/i.test(t) || /^\/logs?$/i.test(t);
 }
+
+/** File utilities a one-shot helper service runs (and exits). */
+const ONE_SHOT = /^(chown|chmod|chgrp|mkdir|cp|rm|touch|true|ln|install|setfacl)$/;
 
 /** Log shippers and collectors read log directories on purpose. */
 const COLLECTOR = /(^|\/)(promtail|grafana\/alloy|alloy|filebeat|fluentd|fluent-bit|fluent\/[\w-]+|logstash|vector|timberio\/vector|datadog\/agent|splunk\/[\w-]+|elastic-agent|otel\/opentelemetry-collector[\w-]*|logspout|rsyslog|syslog-ng|loki|graylog)/;
@@ -33,13 +37,16 @@ export default defineRule({
     exampleLanguage: 'yaml',
   },
   messages: {
-    logVolume: 'Service "{{service}}" mounts {{source}} on the log directory {{target}}: what is logged there goes to files, not to the stdout stream; log to stdout/stderr and remove the mount',
+    logVolume: 'Service "{{service}}" mounts {{source}} on the log directory {{target}}: log files written there are kept on the node that ran the task, where `docker service logs` and logging drivers do not look; log to stdout/stderr only and remove the mount',
   },
   check({ project, report }) {
     for (const file of project.composeFiles) {
       for (const service of file.services) {
         const image = serviceImage(service);
         if (image && COLLECTOR.test(imageName(image.value))) continue;
+        // `command: chown -R 1001 /var/log/CTFd`: a one-shot helper that prepares the folder, not a service that logs.
+        const main = getValue(service.node, 'command') || getValue(service.node, 'entrypoint') ? project.facts.serviceProcess(service)?.main : undefined;
+        if (main && ONE_SHOT.test(main.command.program.split('/').pop() ?? '')) continue;
         for (const v of serviceVolumes(service)) {
           if (!v.target || v.readOnly || v.type === 'tmpfs' || !isLogDirectory(v.target)) continue;
           const source = v.type === 'anonymous' ? 'an anonymous volume' : v.type === 'bind' ? `host path ${v.source}` : `volume ${v.source ?? ''}`.trim();

@@ -24,7 +24,7 @@ export default defineRule({
     exampleLanguage: 'yaml',
   },
   messages: {
-    violation: 'docker stack deploy rejects this (Compose {{version}} schema): "{{message}}"',
+    violation: 'docker stack deploy rejects this (Compose {{version}} schema): "{{message}}"{{also}}',
   },
   check({ project, report }) {
     for (const file of project.composeFiles) {
@@ -36,11 +36,22 @@ export default defineRule({
         if (!i) return typeof s.value === 'string' ? s.value : undefined;
         return i.error ? undefined : i.value;
       };
-      for (const v of validateComposeSchema(file.root, version, substitute)) {
+      // One violation repeated in several services (`profiles` on each) is one problem: reported once, naming the others.
+      const groups = new Map<string, { first: (typeof violations)[number]; others: string[] }>();
+      const violations = validateComposeSchema(file.root, version, substitute);
+      for (const v of violations) {
         // docker refuses forbidden keys (`extends`) before it validates: swarm/forbidden-option reports them.
         const key = /^services\.[^ ]+ Additional property (\S+) is not allowed$/.exec(v.message)?.[1];
         if (key !== undefined && Object.hasOwn(FORBIDDEN_SERVICE_KEYS, key)) continue;
-        report({ file: file.path, range: v.range, messageId: 'violation', data: { version, message: v.message } });
+        const service = /^services\.([^. ]+)/.exec(v.message)?.[1];
+        const shape = service === undefined ? v.message : v.message.replace(`services.${service}`, 'services.*');
+        const group = groups.get(shape);
+        if (group && service !== undefined) group.others.push(service);
+        else groups.set(shape + (service === undefined ? `@${v.range.line}:${v.range.column}` : ''), { first: v, others: [] });
+      }
+      for (const { first, others } of groups.values()) {
+        const also = others.length === 0 ? '' : ` (also for service${others.length > 1 ? 's' : ''} ${others.map((s) => `"${s}"`).join(', ')})`;
+        report({ file: file.path, range: first.range, messageId: 'violation', data: { version, message: first.message, also } });
       }
     }
   },

@@ -53,11 +53,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'Python: a required read nothing mentions (os.environ[...] and os.getenv without a default)',
-      files: { Dockerfile: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["gunicorn", "mysite.wsgi"]\n', 'mysite/settings.py': "import os\nHOSTS = os.environ['ALLOWED_HOSTS'].split(',')\nKEY = os.getenv('STRIPE_API_KEY')\n" },
+      name: 'Python: a required read nothing mentions (os.environ[...], django-environ and decouple without a default); .get() goes on without it',
+      files: { Dockerfile: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["gunicorn", "mysite.wsgi"]\n', 'mysite/settings.py': "import os\nfrom decouple import config\nHOSTS = os.environ['ALLOWED_HOSTS'].split(',')\nKEY = config('STRIPE_API_KEY')\nSENTRY = os.environ.get('SENTRY_DSN')\n" },
       errors: [
-        { file: 'mysite/settings.py', line: 2, messageId: 'unset', message: /^ALLOWED_HOSTS is read in code/ },
-        { file: 'mysite/settings.py', line: 3, messageId: 'unset', message: /^STRIPE_API_KEY is read in code/ },
+        { file: 'mysite/settings.py', line: 3, messageId: 'unset', message: /^ALLOWED_HOSTS is read in code/ },
+        { file: 'mysite/settings.py', line: 4, messageId: 'unset', message: /^STRIPE_API_KEY is read in code/ },
       ],
     },
     {

@@ -10,6 +10,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a file transport beside a console transport is an extra copy (gethomepage/homepage): info',
+      files: { 'src/log.js': "const winston = require('winston');\nconst c = () => new winston.transports.Console();\nconst f = () => new winston.transports.File({ filename: 'logs/homepage.log' });\nmodule.exports = winston.createLogger({ transports: process.env.LOG_TARGETS === 'stdout' ? [c()] : [c(), f()] });\n" },
+      errors: [{ file: 'src/log.js', line: 3, messageId: 'copy', severity: 'info', message: /writes a copy of the logs to logs\/homepage\.log/ }],
+    },
+    {
       name: 'a path built with path.join is shown as built, not as an absolute path',
       files: { 'src/log.js': "const fs = require('fs');\nconst path = require('path');\nfs.appendFileSync(path.join(dataDir, '/error.log'), line);\n" },
       errors: [{ file: 'src/log.js', line: 3, message: /<dataDir>\/error\.log/ }],

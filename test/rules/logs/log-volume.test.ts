@@ -9,6 +9,7 @@ ruleTester(rule, {
     { name: 'read-only mount of a log directory', files: { 'compose.yaml': 'services:\n  exporter:\n    image: exporter:1\n    volumes:\n      - ./logs:/app/logs:ro\n' } },
     { name: 'syslog socket /dev/log', files: { 'compose.yaml': 'services:\n  app:\n    image: app:1\n    volumes:\n      - /dev/log:/dev/log\n' } },
     { name: 'catalog folder is not a log folder', files: { 'compose.yaml': 'services:\n  app:\n    image: app:1\n    volumes:\n      - ./catalog:/app/catalog\n      - ./blog:/srv/blog\n' } },
+    { name: 'a one-shot helper that chowns the log folder (CTFd permissions service)', files: { 'compose.yaml': 'services:\n  permissions:\n    image: busybox:1.36\n    command: chown -R 1001:1001 /var/log/CTFd\n    volumes:\n      - .data/CTFd/logs:/var/log/CTFd\n' } },
     { name: 'tmpfs on the log folder', files: { 'compose.yaml': 'services:\n  app:\n    image: app:1\n    volumes:\n      - type: tmpfs\n        target: /app/logs\n' } },
   ],
   invalid: [

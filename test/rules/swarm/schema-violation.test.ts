@@ -9,6 +9,11 @@ ruleTester(rule, {
     { name: 'retries from a variable is cast', files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    healthcheck:\n      test: ["CMD", "true"]\n      retries: ${RETRIES:-3}\n' } },
   ],
   invalid: [
+    {
+      name: 'one violation in several services is one finding naming the others (hoppscotch: profiles on each service)',
+      files: { 'compose.yaml': 'services:\n  a:\n    image: a:1\n    profiles: [x]\n  b:\n    image: b:1\n    profiles: [x]\n  c:\n    image: c:1\n    profiles: [y]\n' },
+      errors: [{ file: 'compose.yaml', line: 4, message: /"services\.a Additional property profiles is not allowed" \(also for services "b", "c"\)$/ }],
+    },
     { name: 'platform', files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    platform: linux/amd64\n' }, errors: [{ file: 'compose.yaml', line: 4, column: 5, message: /"services\.web Additional property platform is not allowed"/ }] },
     { name: 'top-level name', files: { 'compose.yaml': 'name: shop\nservices:\n  web:\n    image: nginx:1.27\n' }, errors: [{ file: 'compose.yaml', line: 1, message: /\(root\) Additional property name is not allowed/ }] },
     { name: 'depends_on map form', files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:16\n' }, errors: [{ file: 'compose.yaml', line: 5, message: /services\.web\.depends_on must be a list/ }] },
