@@ -37,7 +37,7 @@ export default defineRule({
         return i.error ? undefined : i.value;
       };
       // One violation repeated in several services (`profiles` on each) is one problem: reported once, naming the others.
-      const groups = new Map<string, { first: (typeof violations)[number]; others: string[] }>();
+      const groups = new Map<string, { first: (typeof violations)[number]; others: string[]; sameSpot: boolean }>();
       const violations = validateComposeSchema(file.root, version, substitute);
       for (const v of violations) {
         // docker refuses forbidden keys (`extends`) before it validates: swarm/forbidden-option reports them.
@@ -46,11 +46,14 @@ export default defineRule({
         const service = /^services\.([^. ]+)/.exec(v.message)?.[1];
         const shape = service === undefined ? v.message : v.message.replace(`services.${service}`, 'services.*');
         const group = groups.get(shape);
-        if (group && service !== undefined) group.others.push(service);
-        else groups.set(shape + (service === undefined ? `@${v.range.line}:${v.range.column}` : ''), { first: v, others: [] });
+        if (group && service !== undefined) {
+          group.others.push(service);
+          group.sameSpot &&= group.first.range.line === v.range.line && group.first.range.column === v.range.column;
+        } else groups.set(shape + (service === undefined ? `@${v.range.line}:${v.range.column}` : ''), { first: v, others: [], sameSpot: true });
       }
-      for (const { first, others } of groups.values()) {
-        const also = others.length === 0 ? '' : ` (also for service${others.length > 1 ? 's' : ''} ${others.map((s) => `"${s}"`).join(', ')})`;
+      for (const { first, others, sameSpot } of groups.values()) {
+        const anchor = sameSpot ? ', which get the same key from one YAML anchor' : '';
+        const also = others.length === 0 ? '' : ` (also for service${others.length > 1 ? 's' : ''} ${others.map((s) => `"${s}"`).join(', ')}${anchor})`;
         report({ file: file.path, range: first.range, messageId: 'violation', data: { version, message: first.message, also } });
       }
     }
