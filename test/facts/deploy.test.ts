@@ -49,6 +49,10 @@ describe('pathPurpose', () => {
     ['docker-compose.devops.yml', undefined],
     ['Dockerfile.dev', 'development'],
     ['Dockerfile-tilt', 'development'],
+    ['docker-compose.gitpod.yaml', 'development'],
+    ['dockers/examples/docker-swarm/docker-compose.app.yml', 'production'],
+    ['examples/standalone/docker-compose.yaml', 'example'],
+    ['contrib/docker-compose/docker-compose.yml', 'example'],
     ['.worktree-container/docker-compose.yml', 'development'],
     ['.docker/docker-compose.yml', undefined],
   ])('%s → %s', (path, purpose) => {
@@ -236,11 +240,11 @@ describe('what a deploy file says about itself', () => {
   it('a README paragraph about another file leaves this one alone', async () => {
     const statuses = await composeStatuses({
       'docker-compose.yml': 'services:\n  app:\n    image: acme/app:1.2\n',
-      'contrib/docker-compose.yml': 'services:\n  app:\n    build: ..\n',
-      'README.md': 'The `contrib/docker-compose.yml` file is for development only.\n',
+      'extra/docker-compose.yml': 'services:\n  app:\n    build: ..\n',
+      'README.md': 'The `extra/docker-compose.yml` file is for development only.\n',
     });
     expect(statuses['docker-compose.yml']).toBe('main deployed speaks');
-    expect(statuses['contrib/docker-compose.yml']).toMatch(/^development/);
+    expect(statuses['extra/docker-compose.yml']).toMatch(/^development/);
   });
 });
 

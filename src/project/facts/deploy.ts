@@ -15,7 +15,7 @@ import { declaredPurpose } from './declared-purpose.js';
 /** Words that name an environment or purpose in a file or folder name. */
 const WORDS = {
   // tilt, skaffold, devspace, garden: tools for inner-loop development on a cluster.
-  dev: 'dev|devel|develop|development|local|debug|watch|hotreload|live-?reload|tilt|skaffold|devspace|devcontainer',
+  dev: 'dev|devel|develop|development|local|debug|watch|hotreload|live-?reload|tilt|skaffold|devspace|devcontainer|gitpod|codespaces?',
   test: 'test|tests|testing|e2e|integration|cypress|playwright|spec|specs|ci|qa-local|fixture|fixtures|mock|mocks|bench|benchmark|perf|load-?test',
   example: 'example|examples|sample|samples|demo|demos|template|templates|tutorial|playground|sandbox',
   unused: 'old|deprecated|legacy|backup|bak|orig|archive|archived|unused',
@@ -31,7 +31,7 @@ const PROD_WORD = word(WORDS.production);
 
 /** Folders whose content is for tests, development tooling, docs or examples: nothing in them is deployed. */
 const NOT_DEPLOYED_DIR =
-  /(^|\/)(test|tests|__tests__|spec|specs|e2e|cypress|playwright|integration-tests?|fixtures?|__fixtures__|testdata|test-data|__mocks__|__stubs__|mocks?|\.devcontainer|\.github|\.gitlab|\.circleci|docs?|examples?|samples?|demos?|tutorials?|playground|sandbox|benchmarks?|bench|dev|development|local)\//i;
+  /(^|\/)(test|tests|__tests__|spec|specs|e2e|cypress|playwright|integration-tests?|fixtures?|__fixtures__|testdata|test-data|__mocks__|__stubs__|mocks?|\.devcontainer|\.github|\.gitlab|\.circleci|docs?|examples?|samples?|demos?|tutorials?|playground|sandbox|contrib|benchmarks?|bench|dev|development|local)\//i;
 
 /** The name of a path without its YAML/Dockerfile decoration: `docker-compose.prod.yml` → `prod`. */
 function nameWords(path: string): string {
@@ -54,9 +54,12 @@ export function pathPurpose(path: string): PathPurpose {
   const dir = NOT_DEPLOYED_DIR.exec(path.replace(/(^|\/)docs?\//i, '$1')) ?? NOT_DEPLOYED_DIR.exec(path);
   // `docs/install/docker/plain/docker-compose.yml`: what the install guide has users download and run.
   if (dir && /^docs?$/i.test(dir[2]) && INSTALL_DOCS_DIR.test(path)) return 'production';
+  // `dockers/examples/docker-swarm/docker-compose.app.yml`: an example of the deploy itself, what users take to Swarm.
+  if (dir && /^(examples?|samples?)$/i.test(dir[2]) && DEPLOY_EXAMPLE_DIR.test(path.slice(dir.index + dir[0].length))) return 'production';
   if (dir) {
     const d = dir[2].toLowerCase();
-    if (/^(docs?|examples?|samples?|demos?|tutorials?|playground|sandbox)$/.test(d)) return 'example';
+    // contrib/: community-contributed setups beside the project's own.
+    if (/^(docs?|examples?|samples?|demos?|tutorials?|playground|sandbox|contrib)$/.test(d)) return 'example';
     if (/^(dev|development|local|\.devcontainer)$/.test(d)) return 'development';
     return 'test';
   }
@@ -68,6 +71,9 @@ export function pathPurpose(path: string): PathPurpose {
 
 /** A folder of the docs that holds install files: `docs/install/…`, `docs/content/files/setup-docker/…`. */
 const INSTALL_DOCS_DIR = /(^|\/)docs?\/(?:[^/]+\/)*[^/]*(install|installation|setup|deploy|deployment|self-?host(?:ing|ed)?|production)[^/]*\//i;
+
+/** Below an examples folder, a folder named for the deploy: `docker-swarm/`, `swarm-stack/`, `production/`. */
+const DEPLOY_EXAMPLE_DIR = /^(?:[^/]+\/)*(?:[\w]+[-_])?(swarm|stacks?|production|prod)(?:[-_][\w-]+)?\//i;
 
 /** Folders that hold what is deployed: `deploy/compose.yml`, `stacks/app.yml`. */
 const DEPLOY_DIR = /(^|\/)(deploy|deployments?|prod|production|stacks?|swarm)\//i;

@@ -10,7 +10,10 @@ import { buildTarget } from '../facts/service.js';
 export const TOOL_CONFIG = /(^|\/)([\w.-]+\.config|\.?eslintrc|\.?prettierrc|\.?babelrc|gulpfile|gruntfile|karma\.conf|protractor\.conf|webpack\.[\w.-]+|rollup\.[\w.-]+|vite\.[\w.-]+|jest\.[\w.-]+|vitest\.[\w.-]+|tsup\.[\w.-]+|esbuild\.[\w.-]+|build)\.[cm]?[jt]s$/i;
 
 /** Folders of scripts maintainers and CI run (release, deploy previews, codegen); an app started from one is found through its entry. */
-const MAINTAINER_SCRIPT_DIR = /(^|\/)(scripts?|tools|tasks|\.ci|ci)\//;
+const MAINTAINER_SCRIPT_DIR = /(^|\/)(scripts?|tools?|[\w-]+-tools?|tasks|\.ci|ci)\//;
+
+/** Folders of code bundled for browsers. */
+const BROWSER_DIR = /(^|\/)(frontend|client|public|static|www|app\/javascript|assets\/js)\//;
 
 const JS_TS: readonly SourceFile['language'][] = ['js', 'ts'];
 
@@ -30,8 +33,9 @@ export function parsedSources(project: Project, scope: 'runtime' | 'shipped' = '
     if (TOOL_CONFIG.test(s.path) || links?.buildTime.has(s.path)) return false;
     // The JS/TS closure says nothing about Python: other languages are judged by what the images copy, until their entries are traced.
     if (links?.runtime && (s.language === 'js' || s.language === 'ts')) return links.runtime.has(s.path);
-    // No entry resolved: maintainers' scripts (`scripts/deploy-preview.mjs`, `tools/release.js`) still are not the app.
-    if (MAINTAINER_SCRIPT_DIR.test(s.path)) return false;
+    // No entry resolved: maintainers' scripts (`scripts/deploy-preview.mjs`, `tools/release.js`) still are not the app,
+    // and browser code (`frontend/`, `static/`) runs in browsers: its env reads are inlined when the bundle is built.
+    if (MAINTAINER_SCRIPT_DIR.test(s.path) || ((s.language === 'js' || s.language === 'ts') && BROWSER_DIR.test(s.path))) return false;
     return !links?.deployInputs || links.deployInputs(s.path);
   });
 }

@@ -91,6 +91,8 @@ export default defineRule({
   check({ project, report }) {
     const envUsers = new Map<string, Map<string, Set<string>>>();
     for (const file of project.composeFiles) {
+      // An env file only a development compose file loads (`frontend/.env` of docker-compose-dev.yaml) is development config.
+      if (!project.facts.composeStatus(file).deployed) continue;
       for (const service of file.services) {
         if (sharesNamespace(service)) continue;
         const own = ownPorts(service);

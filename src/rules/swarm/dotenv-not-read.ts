@@ -3,13 +3,16 @@ import { dirname, joinPath } from '../../project/paths.js';
 import { interpolatedScalars, loadable } from '../../project/compose/docker-cli.js';
 import type { Range } from '../../project/range.js';
 
+/** `export $(grep -v '^#' .env | xargs)`, `set -a; . ./.env`, `source .env`, `env $(cat .env | xargs) docker stack deploy`. */
+const EXPORTS_DOTENV = /export\s+\$\([^)]*\.env|set\s+-a[\s\S]{0,80}?(\.|source)\s+\.?\/?\.env\b|(^|[;&|\s])(\.|source)\s+(\.\/)?\.env\b|env\s+\$\([^)]*\.env/m;
+
 export default defineRule({
   id: 'swarm/dotenv-not-read',
   factor: 'swarm',
   severity: 'warning',
   swarm: 'degraded',
   recommended: true,
-  inputs: ['compose', 'env'],
+  inputs: ['compose', 'env', 'script'],
   docs: {
     summary: 'A `.env` file sits next to a compose file whose variables it seems to supply, but docker stack deploy never reads `.env`',
     rationale:
@@ -21,6 +24,7 @@ export default defineRule({
   },
   messages: {
     dotenv: '{{variables}} {{verb}} not set in the deploy environment; {{dotenv}} may set {{them}} for docker compose, but docker stack deploy does not read .env files',
+    exported: '{{variables}} {{verb}} set by {{dotenv}}, which {{script}} exports before it runs docker stack deploy: deploy with that script (docker stack deploy alone does not read .env files)',
   },
   check({ project, report }) {
     for (const file of project.composeFiles) {
@@ -42,6 +46,12 @@ export default defineRule({
       if (missing.size === 0) continue;
       const names = [...missing.keys()];
       const shown = names.length > 4 ? `${names.slice(0, 4).join(', ')} and ${names.length - 4} more` : names.join(', ');
+      // A deploy script beside the file that exports the .env and runs docker stack deploy (moby/moby#29133's workaround).
+      const script = project.scripts.find((s) => dirname(s.path) === dirname(file.path) && /docker\s+stack\s+deploy/.test(s.text) && EXPORTS_DOTENV.test(s.text));
+      if (script) {
+        report({ file: file.path, range: [...missing.values()][0], messageId: 'exported', severity: 'info', swarm: 'none', data: { variables: shown, verb: names.length === 1 ? 'is' : 'are', dotenv, script: script.path } });
+        continue;
+      }
       report({
         file: file.path,
         range: [...missing.values()][0],

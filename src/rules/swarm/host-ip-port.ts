@@ -66,6 +66,8 @@ export default defineRule({
           if (!spec) continue;
           const { ip, host, container, proto } = parsePortSpec(spec);
           if (!ip || ip === '0.0.0.0') continue;
+          // A value that is no port spec at all (a broken `${VAR:+…}` left `{VAR:+…}` behind) is swarm/schema-violation's.
+          if (!/^[\w.:%-]+$/.test(ip) || !/^\d+(-\d+)?$/.test(host || '0') || !/^\d+(-\d+)?$/.test(container)) continue;
           const hosts = expandRange(host);
           const containers = expandRange(container);
           const binding = `${ip}:${hosts[0]}:${containers[0]}/${proto}`;

@@ -3,6 +3,12 @@ import { getValue } from '../../project/yaml-tree.js';
 import { resolvedString } from '../../project/load-compose.js';
 import { loadable, referencedNames } from '../../project/compose/docker-cli.js';
 import { parseVolumeSpec } from '../../project/compose/volume-spec.js';
+import { basename, dirname } from '../../project/paths.js';
+import type { ComposeFile } from '../../project/model.js';
+
+function definitions(file: ComposeFile, kind: string): Map<string, unknown> {
+  return kind === 'secret' ? file.secrets : kind === 'config' ? file.configs : kind === 'network' ? file.networks : file.volumes;
+}
 
 export default defineRule({
   id: 'swarm/undefined-reference',
@@ -23,15 +29,22 @@ export default defineRule({
   },
   messages: {
     undefined: 'Service "{{service}}" uses {{kind}} "{{name}}", which is not defined at the top level: docker stack deploy fails with "service {{service}}: undefined {{kind}} "{{name}}""',
+    inSibling: 'Service "{{service}}" uses {{kind}} "{{name}}", which {{other}} defines: this file deploys only together with it (docker stack deploy -c {{otherName}} -c {{thisName}}); alone it fails with "service {{service}}: undefined {{kind}} "{{name}}""',
   },
   check({ project, report }) {
     for (const file of project.composeFiles) {
       if (!loadable(file)) continue;
+      // `docker-compose.default.yml` defining the networks and volumes that `docker-compose.app.yml` beside it uses:
+      // files of one folder meant to be deployed together (`-c default.yml -c app.yml`).
+      const siblings = project.composeFiles.filter((f) => f !== file && loadable(f) && dirname(f.path) === dirname(file.path));
       for (const service of file.services) {
         const check = (kind: string, defined: Map<string, unknown>, refs: { name: string; range: import('../../project/range.js').Range }[]) => {
           for (const ref of refs) {
             if (kind === 'network' && ref.name === 'default') continue;
-            if (!defined.has(ref.name)) report({ file: file.path, range: ref.range, messageId: 'undefined', data: { service: service.name, kind, name: ref.name } });
+            if (defined.has(ref.name)) continue;
+            const other = siblings.find((f) => definitions(f, kind).has(ref.name));
+            if (other) report({ file: file.path, range: ref.range, messageId: 'inSibling', severity: 'info', swarm: 'deploy-input', data: { service: service.name, kind, name: ref.name, other: other.path, otherName: basename(other.path), thisName: basename(file.path) } });
+            else report({ file: file.path, range: ref.range, messageId: 'undefined', data: { service: service.name, kind, name: ref.name } });
           }
         };
         check('secret', file.secrets, referencedNames(file, getValue(service.node, 'secrets')));

@@ -46,8 +46,10 @@ export default defineRule({
         const unset = result.vars.filter((v) => v.origin === 'unset' && !required.has(v.name));
         // `$apr1$r$ymeak…`, `$2y$10$…`: several unset names in one value, or a hash shape, are literal dollars, not config.
         const raw = typeof node.value === 'string' ? node.value : '';
+        // `https://${ID}.${HOST}` and `-U $POSTGRES_USER -d $POSTGRES_DB` are variables as meant; `$apr1$r$ymeak…` is not.
         const distinct = new Set(unset.map((v) => v.name)).size;
-        if (distinct >= 2 || (distinct === 1 && /\$(apr1|2[abxy]?|[156])\$/.test(raw))) {
+        const variableLike = unset.every((v) => raw[v.offset + 1] === '{' || /^[A-Z][A-Z0-9_]*$/.test(v.name));
+        if ((distinct >= 2 && !variableLike) || (distinct >= 1 && /\$(apr1|2[abxy]?|[156])\$/.test(raw))) {
           const names = [...new Set(unset.map((v) => `$${v.name}`))].join(', ');
           report({ file: file.path, range: node.range, messageId: 'literalDollar', data: { names } });
           continue;

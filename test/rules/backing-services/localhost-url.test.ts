@@ -4,6 +4,7 @@ import { ruleTester } from '../../support/rule-tester.js';
 ruleTester(rule, {
   valid: [
     { name: 'service names', files: { 'compose.yaml': 'services:\n  api:\n    image: acme/api:1\n    environment:\n      DATABASE_URL: postgres://app@db:5432/app\n      REDIS_HOST: cache\n' } },
+    { name: 'an env file only a development compose file loads (mediacms frontend/.env)', files: { 'docker-compose.yaml': 'services:\n  web:\n    image: acme/web:1.2\n', 'docker-compose-dev.yaml': 'services:\n  frontend:\n    image: node:20\n    env_file:\n      - frontend/.env\n', 'frontend/.env': 'MEDIACMS_API=http://localhost/api/v1\n' } },
     { name: 'host network mode', files: { 'compose.yaml': 'services:\n  api:\n    image: acme/api:1\n    network_mode: host\n    environment:\n      DATABASE_URL: postgres://app@localhost:5432/app\n' } },
     { name: 'sidecar sharing another service\'s namespace', files: { 'compose.yaml': 'services:\n  vpn:\n    image: qmcgaw/gluetun:v3\n  app:\n    image: acme/app:1\n    network_mode: "service:vpn"\n    environment:\n      PROXY_SERVER: http://localhost:8888\n      REDIS_URL: redis://localhost:6379\n' } },
     {

@@ -16,6 +16,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'two processes and wait -n: the task restarts when one dies, SIGTERM is not passed on (teable start.sh)',
+      files: { Dockerfile: 'FROM node:22\nCOPY scripts/start.sh /app/start.sh\nENTRYPOINT ["/app/start.sh"]\n', 'scripts/start.sh': '#!/bin/bash\nnode ./backend/index.js &\nnode ./plugins/server.js &\nwait -n\n' },
+      errors: [{ messageId: 'waitFirst', file: 'Dockerfile', line: 3, message: /waits for the first to exit: a crash of one restarts the whole task/ }],
+    },
+    {
       name: 'service nginx start before gunicorn',
       files: { Dockerfile: 'FROM python:3.12\nRUN apt-get update && apt-get install -y nginx\nCOPY . .\nCMD service nginx start && gunicorn -b 127.0.0.1:8000 app:app\n' },
       errors: [{ file: 'Dockerfile', line: 4, column: 1, messageId: 'initScript', message: /CMD starts nginx as a background daemon \("service nginx start"\)/ }],

@@ -49,6 +49,7 @@ ruleTester(rule, {
         'mysite/settings.py': "import os\nimport environ\nenv = environ.Env(CACHE_TTL=(int, 60))\nLEVEL = os.getenv('LOG_LEVEL', 'info')\nif os.getenv('USE_S3'):\n    BUCKET = os.environ['AWS_BUCKET']\nTTL = env('CACHE_TTL')\nSTRIPE = os.environ['STRIPE_API_KEY']\nDB = env.db('DATABASE_URL')\n",
       },
     },
+    { name: 'no JS entry: browser code and a cli-tool folder are not the server (mediacms)', files: { Dockerfile: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["gunicorn", "cms.wsgi"]\n', 'frontend/config/pages.js': 'module.exports = { video: process.env.MEDIACMS_VIDEO_ID };\n', 'cli-tool/cli.py': "import os\nKEY = os.environ['AUTH_KEY']\n" } },
     { name: 'tests and tool configs are not the app', files: { 'src/a.test.js': 'process.env.SECRET_FOR_TEST;\n', 'vite.config.ts': 'export default { base: process.env.ASSET_BASE };\n' } },
   ],
   invalid: [

@@ -3,6 +3,7 @@ import { ruleTester } from '../../support/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'what a ${VAR:+…} leaves behind is no port spec (searxng): swarm/schema-violation speaks', files: { 'compose.yaml': 'services:\n  core:\n    image: searxng/searxng:2024.1.1\n    ports:\n      - ${SEARXNG_HOST:+${SEARXNG_HOST}:}${SEARXNG_PORT:-8080}:${SEARXNG_PORT:-8080}\n' } },
     { name: 'no host IP, 0.0.0.0, long syntax', files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8080:80"\n      - "0.0.0.0:8443:443"\n      - target: 80\n        published: 8081\n      - "9000"\n' } },
   ],
   invalid: [

@@ -10,6 +10,14 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'defined in a compose file beside it: deployed together (teable docker-swarm examples), info',
+      files: { 'swarm/docker-compose.default.yml': 'networks:\n  teable-swarm:\n    external: true\nvolumes:\n  db:\n', 'swarm/docker-compose.kit.yml': 'services:\n  db:\n    image: postgres:16.3\n    volumes:\n      - db:/var/lib/postgresql/data\n    networks:\n      - teable-swarm\n' },
+      errors: [
+        { file: 'swarm/docker-compose.kit.yml', line: 5, messageId: 'inSibling', severity: 'info', message: /volume "db", which swarm\/docker-compose\.default\.yml defines: this file deploys only together with it/ },
+        { file: 'swarm/docker-compose.kit.yml', line: 7, messageId: 'inSibling', severity: 'info' },
+      ],
+    },
+    {
       name: 'undefined secret, network and volume',
       files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    secrets:\n      - db_password\n    networks:\n      - backend\n    volumes:\n      - uploads:/srv/uploads\n' },
       errors: [

@@ -16,6 +16,14 @@ ruleTester(rule, {
       errors: [{ file: 'docker-stack.yml', line: 5, messageId: 'literalDollar', message: /\$apr1, \$r31, \$ym\*+ \(22 chars\).*write \$\$/ }],
     },
     {
+      name: 'a URL built from two braced variables is variables, not literal dollars (woodpecker gitpod file)',
+      files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    environment:\n      ROOT_URL: https://${WS_ID}.${CLUSTER_HOST}/\n' },
+      errors: [
+        { file: 'compose.yaml', line: 5, messageId: 'unset', message: /^WS_ID is not set/ },
+        { file: 'compose.yaml', line: 5, messageId: 'unset', message: /^CLUSTER_HOST is not set/ },
+      ],
+    },
+    {
       name: 'unset twice, reported once',
       files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    environment:\n      SMTP_HOST: ${SMTP_HOST}\n      MAIL: smtp://$SMTP_HOST\n' },
       errors: [{ file: 'compose.yaml', line: 5, column: 18, message: /SMTP_HOST is not set in the deploy environment.*and in 1 more place; set it, or write \$\{SMTP_HOST:-default\}/ }],
