@@ -274,6 +274,15 @@ describe('a folder that says it holds examples', () => {
 });
 
 describe('named variants beside the main compose file', () => {
+  it('a compose file named for building, in a deploy folder, is not deployed (plane deployments/cli/community/build.yml)', async () => {
+    const statuses = await composeStatuses({
+      'deployments/community/docker-compose.yml': 'services:\n  web:\n    image: makeplane/plane-frontend:v1.2.3\n',
+      'deployments/community/build.yml': 'services:\n  web:\n    build:\n      context: ../..\n      dockerfile: web/Dockerfile\n',
+      'web/Dockerfile': 'FROM node:22\n',
+    });
+    expect(statuses).toEqual({ 'deployments/community/docker-compose.yml': 'production deployed speaks', 'deployments/community/build.yml': 'override' });
+  });
+
   it('docker-compose.build.yml beside docker-compose.yml is a variant; the plain name is the main file', async () => {
     const statuses = await composeStatuses({
       'docker/docker-compose.yml': 'services:\n  web:\n    image: ghcr.io/acme/web:release\n',

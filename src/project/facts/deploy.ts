@@ -80,13 +80,13 @@ const DEPLOY_DIR = /(^|\/)(deploy|deployments?|prod|production|stacks?|swarm)\//
 
 /** Source folders that are never part of a running app (a `local/` or `dev/` folder may be: passport-local, say). */
 const NOT_SHIPPED_SOURCE_DIR =
-  /(^|\/)(test|tests|__tests__|spec|specs|e2e|cypress|playwright|fixtures?|__fixtures__|testdata|test-data|__mocks__|__stubs__|mocks?|stubs|\.devcontainer|\.github|\.gitlab|\.circleci|docs?|examples?|samples?|demos?|benchmarks?|bench|stories|storybook|\.storybook)\//i;
+  /(^|\/)(test|tests|__tests__|spec|specs|e2e|cypress|playwright|integration|seeds?|fixtures?|__fixtures__|testdata|test-data|__mocks__|__stubs__|mocks?|stubs|\.devcontainer|\.github|\.gitlab|\.circleci|docs?|examples?|samples?|demos?|benchmarks?|bench|stories|storybook|\.storybook)\//i;
 
 /** Settings modules for development and tests (`settings/dev.py`, `local_settings.py`): production never imports them. */
 const DEV_SETTINGS_MODULE = /(^|\/)(settings|config)\/(dev|development|local|test|tests|testing|ci)\.py$|(^|\/)(dev|development|local|test|testing)_settings\.py$|(^|\/)settings_(dev|development|local|test|testing)\.py$/;
 
-/** Hidden folders hold tools' files (`.agents/skills`, `.husky`, `.vscode`), not the app; `.well-known` is served. */
-const TOOL_DIR = /(^|\/)\.(?!well-known\/)[\w-]+\//;
+/** Hidden folders hold tools' files (`.agents/skills`, `.husky`, `.vscode`), not the app; `.well-known` is served. Vendored code (`vendor/`, `third_party/`) is others' code. */
+const TOOL_DIR = /(^|\/)\.(?!well-known\/)[\w-]+\/|(^|\/)(vendor|third_party)\//;
 
 /** Test code (`x.test.ts`, `x.clienttest.tsx`), fixtures, mocks, stubs, e2e harnesses, stories, docs, examples and tool folders: never shipped. */
 export function isNotShippedPath(path: string): boolean {
@@ -195,6 +195,12 @@ function baseRole(project: Project, file: ComposeFile): { role: ComposeRole; rea
   const declared = declaredPurpose(project, file);
   if (declared?.purpose === 'example') return { role: 'example', reason: `an example: ${declared.reason}` };
   if (declared) return { role: 'development', reason: `for development: ${declared.reason}` };
+  // `deployments/cli/community/build.yml` used as `docker compose -f build.yml build`: it builds images, it is not deployed.
+  if (/(^|[.\-_])build([.\-_]|$)/i.test(nameWords(file.path)) && file.services.length > 0 && file.services.every((s) => getValue(s.node, 'build'))) {
+    const plain = project.composeFiles.find((f) => f !== file && dirname(f.path) === dirname(file.path) && PLAIN_COMPOSE_NAME.test(basename(f.path)));
+    if (plain) return { role: 'override', reason: `a variant of ${basename(plain.path)} beside it, for building its images` };
+    return { role: 'other-tool', reason: 'named for building images (docker compose build), not for deploying them' };
+  }
   if (STACK_NAME.test(name)) return { role: 'stack', reason: 'named like a stack file' };
   if (purpose === 'production') return { role: 'production', reason: 'named for production or deployment' };
   if (onlyLoopbackPorts(file) && runsOnlyInfrastructure(file)) return { role: 'dev-infrastructure', reason: 'it only runs backing services bound to 127.0.0.1, for an app run on the host' };

@@ -1,6 +1,6 @@
 /** Names that hold credentials. `_FILE`/`_PATH` variants point at a secret file and are the good pattern. */
 const SECRET_NAME = /(^|[_.-])(pass(word|wd|phrase)?|pwd|secret|token|api[_-]?key|apikey|private[_-]?key|access[_-]?key|secret[_-]?key|client[_-]?secret|auth[_-]?key|credentials?)($|[_.-])|password|secret|token|apikey/i;
-const NOT_SECRET_NAME = /(_FILE|_PATH|_DIR|_FILENAME|_LOCATION|_URL_PATH|_ENABLED|_LENGTH|_TTL|_EXPIR\w*|_TIMEOUT|_HEADER|_FIELD|_TYPE|_MODE|_ALGORITHM|_POLICY|_PROVIDER|_NAME|_VERSION|_USER(NAME)?|_LIFETIME|_MIN\w*|_MAX\w*|_URL|_URI|_ENDPOINT|_ITERATIONS|_ROUNDS|_REGION|_HOST|_PORT|_ID|_SIZE|_COST|_SALT_ROUNDS|_RESET\w*|_PATTERN|_REGEX|_COMPLEXITY|_STRENGTH|_HASHER)$|^(SECRETS?_MANAGER|PASSWORD_RESET)/i;
+const NOT_SECRET_NAME = /(_RATE_?LIMIT|_LIMIT|_INTERVAL|_WINDOW|_FILE|_PATH|_DIR|_FILENAME|_LOCATION|_URL_PATH|_ENABLED|_LENGTH|_TTL|_EXPIR\w*|_TIMEOUT|_HEADER|_FIELD|_TYPE|_MODE|_ALGORITHM|_POLICY|_PROVIDER|_NAME|_VERSION|_USER(NAME)?|_LIFETIME|_MIN\w*|_MAX\w*|_URL|_URI|_ENDPOINT|_ITERATIONS|_ROUNDS|_REGION|_HOST|_PORT|_ID|_SIZE|_COST|_SALT_ROUNDS|_RESET\w*|_PATTERN|_REGEX|_COMPLEXITY|_STRENGTH|_HASHER)$|^(SECRETS?_MANAGER|PASSWORD_RESET)/i;
 
 export function isSecretName(name: string): boolean {
   return SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name);

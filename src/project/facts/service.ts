@@ -7,7 +7,7 @@ import type { ComposeFile, ComposeService, EnvFile, Project } from '../model.js'
 import type { Range } from '../range.js';
 import { getValue, scalarString, type YNode, type YScalar } from '../yaml-tree.js';
 import { resolvedString } from '../load-compose.js';
-import { dirname } from '../paths.js';
+import { basename, dirname } from '../paths.js';
 import { isInside, joinPath } from '../paths.js';
 
 export interface ComposeEnvVar {
@@ -265,14 +265,31 @@ export function bindSourcePath(service: ComposeService, source: string): string 
  * host directory (not a single file) that is the service's build context or
  * holds source files or a dependency manifest.
  */
+/** Official language runtime images: a service on one runs whatever code is mounted into it. */
+const RUNTIME_IMAGE = /^(?:docker\.io\/)?(?:library\/)?(node|python|pypy|ruby|php|golang|openjdk|eclipse-temurin|amazoncorretto|maven|gradle|rust|elixir|erlang|perl|bun|oven\/bun|denoland\/deno|mcr\.microsoft\.com\/dotnet\/[\w-]+|composer|ghcr\.io\/astral-sh\/uv|alpine|debian|ubuntu|busybox)(:|@|$)/i;
+
+/** The image is one of the project's own (a compose service or workflow builds it) or a language runtime. */
+function runsProjectCode(project: Project, image: string): boolean {
+  if (RUNTIME_IMAGE.test(image)) return true;
+  const repo = image.replace(/[:@].*$/, '').toLowerCase();
+  const name = repo.split('/').pop() ?? repo;
+  // The project's image is named for it somewhere: a service that builds it, or a repository/folder name.
+  const built = project.composeFiles.some((f) => f.services.some((s) => s.buildContext !== undefined && serviceImage(s)?.value.replace(/[:@].*$/, '').toLowerCase() === repo));
+  // Or the image is named like the project: its folder, or its git remote (`github.com/mediacms-io/mediacms` → mediacms/mediacms).
+  const remotes = (project.git?.remotes ?? []).map((r) => basename(r.replace(/\.git$/, '')).toLowerCase());
+  const projectNames = [basename(project.root).toLowerCase(), ...remotes].filter((n) => n.length >= 3);
+  return built || (project.dockerfiles.length > 0 && projectNames.some((n) => name === n || name.startsWith(`${n}-`) || n.includes(name)));
+}
+
 export function isSourceMount(project: Project, service: ComposeService, volume: ServiceVolume): boolean {
   if (volume.type !== 'bind' || !volume.source || !volume.target) return false;
   const path = bindSourcePath(service, volume.source);
   if (path === undefined || path.startsWith('..')) return false;
   if (project.files.some((f) => f.path === path)) return false;
-  // A database or cache image runs no project code: `./db:/config` on mariadb is its data or config, whatever else ./db holds.
+  // A database, cache or other application image runs no project code: `./db:/config` on mariadb, `./cube/schema` on
+  // cubejs/cube are their data or config. Only the project's own images and language runtimes (`node:20` + `.:/app`) run it.
   const image = service.buildContext === undefined ? serviceImage(service) : undefined;
-  if (image && backingFamily(image.value)) return false;
+  if (image && (backingFamily(image.value) || !runsProjectCode(project, image.value))) return false;
   if (service.buildContext !== undefined && path === service.buildContext) return true;
   return project.files.some((f) => (f.kind === 'source' || f.kind === 'manifest' || f.kind === 'dockerfile') && isInside(f.path, path));
 }

@@ -4,14 +4,15 @@ import { isNotShippedPath } from '../facts/deploy.js';
 import { slowFile, type Limits } from '../limits.js';
 import { grammarParser, type GrammarLanguage } from './tree-sitter.js';
 import { extractPythonFacts } from '../python/extract.js';
+import { extractGoFacts } from '../go/extract.js';
 
 /** What may matter in a file of each language, tested on raw text before parsing (as the JS/TS prefilters are). */
 const PREFILTER: Record<GrammarLanguage, RegExp> = {
   python: /environ|getenv|decouple|secret|passw|token|api_?key|private_?key|:\/\/[^\s'"]*:[^\s'"]*@/i,
-  go: /Getenv|LookupEnv/,
+  go: /Getenv|LookupEnv|Setenv|env(config)?:"|secret|passw|token|api_?key|private_?key|:\/\/[^\s'"`]*:[^\s'"`]*@/i,
 };
 
-const EXTRACT: Partial<Record<GrammarLanguage, typeof extractPythonFacts>> = { python: extractPythonFacts };
+const EXTRACT: Partial<Record<GrammarLanguage, typeof extractPythonFacts>> = { python: extractPythonFacts, go: extractGoFacts };
 
 /**
  * Parses the shipped files of the languages read through tree-sitter grammars that the enabled

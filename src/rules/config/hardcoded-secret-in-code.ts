@@ -29,10 +29,10 @@ function camel(name: string): string {
 /** Documentation examples and test doubles, not real keys. */
 const FAKE = /example|dummy|fake|sample|placeholder|redacted|blank|xxxx|XXXX|0000000|1234567|abcdef|changeme|your[-_]?|test[-_]?key|<|\$\{|\.\.\.|…/i;
 /** Names of markers that stand in for a hidden or absent secret (`REDACTED_CREDENTIAL_VALUE`, `maskedToken`). */
-const MARKER_NAME = /redacted|masked|placeholder|sentinel|dummy|fake|example|sample/i;
+const MARKER_NAME = /redacted|masked|placeholder|sentinel|dummy|fake|example|sample|fixture|mock|stub|^e2e|^test[A-Z_]/i;
 /** Names that describe a secret but do not hold one (`tokenHeader`, `passwordField`, `secretName`). */
 const DESCRIPTIVE_NAME =
-  /(Header|Field|Name|Names|Label|Type|Regex|RegExp|Re|Pattern|Path|Url|Uri|URL|Endpoint|Route|Prefix|Suffix|Length|Len|Expiry|Expiration|Expires|Expire|ExpiresIn|Ttl|TTL|Timeout|Placeholder|Message|Msg|Error|Text|Title|Description|Desc|Hint|Event|Column|Table|Cookie|Param|Query|Id|ID|Key(s)?Name|Algorithm|Algo|Cipher|Encoding|Format|Scheme|Strategy|Version|Mode|Scope|Scopes|Audience|Issuer|Location|File|Dir|Env|Var|Variable|Storage|StorageKey|Policy|Rule|Rules|Regexp|Selector|Class|ClassName|Icon|Input|Mask|Min|Max|Count|Size|Kind|Prop|Props|Attr|Attribute|Lifetime|Status|State|Action|Command|Method)$|^(is|has|should|can|show|use|enable|disable|allow|require|validate|get|set|on|handle|reset|forgot|confirm|new|old|current|verify)[A-Z_]/;
+  /(Header|Field|Name|Names|Label|Type|Regex|RegExp|Re|Pattern|Path|Url|Uri|URL|Endpoint|Route|Prefix|Suffix|Length|Len|Expiry|Expiration|Expires|Expire|ExpiresIn|Ttl|TTL|Timeout|Placeholder|Message|Msg|Error|Text|Title|Description|Desc|Hint|Event|Column|Table|Cookie|Param|Query|Id|ID|Key(s)?Name|Algorithm|Algo|Cipher|Encoding|Format|Scheme|Strategy|Version|Mode|Scope|Scopes|Audience|Issuer|Location|File|Dir|Env|Var|Variable|Storage|StorageKey|Policy|Rule|Rules|Regexp|Selector|Class|ClassName|Icon|Input|Mask|Min|Max|Count|Size|Kind|Prop|Props|Attr|Attribute|Lifetime|Status|State|Action|Command|Method)$|^(is|has|should|can|show|use|enable|disable|allow|require|validate|get|set|on|handle|reset|forgot|confirm|new|old|current|verify|path|url|uri|route|endpoint|key|flag|env|config|cfg)[A-Z_]/;
 
 function entropy(value: string): number {
   const counts = new Map<string, number>();
@@ -53,6 +53,8 @@ export function looksLikeSecretValue(value: string): boolean {
   if (/^[a-z]+([_.:/-][a-z]+)*$/i.test(v)) return false; // words and identifiers: access_token, auth.password.invalid
   if (/^[A-Z][A-Z0-9_]+$/.test(v)) return false; // an env var name
   if (/^(\/|\.\/|\.\.\/|https?:|[a-z]+:\/\/)/i.test(v)) return false; // paths, URLs
+  if (/%[-+# 0-9.]*[sdvqxfw]/.test(v)) return false; // format strings: "%s/api/secrets"
+  if (/^[a-z][a-z0-9]*(\.[a-z][a-z0-9]*)+$/i.test(v)) return false; // dotted config keys: files.s3.secretkey
   if (/[[\](){}\\<>^$|`]/.test(v)) return false; // patterns, templates, markup
   if (/^[\d.:-]+$/.test(v)) return false; // numbers, dates, versions
   if (/^\d+[smhdwy]$/.test(v)) return false;
@@ -68,7 +70,7 @@ export default defineRule({
   recommended: true,
   securitySeverity: 8.0,
   inputs: ['source'],
-  sourceLanguages: ['python'],
+  sourceLanguages: ['python', 'go'],
   sourcePrefilter:
     /A[KS]IA|gh[pousr]_|github_pat_|xox[abposr]-|[sr]k_live_|PRIVATE KEY|SG\.|glpat-|npm_|\/\/[\w.%+-]+:[^\s'"`/@]+@|(?:ecret|ECRET|oken|OKEN|assword|ASSWORD|asswd|ASSWD|pi_?[Kk]ey|PI_?KEY|apikey|rivate_?[Kk]ey|RIVATE_?KEY|ccess_?[Kk]ey|CCESS_?KEY|redential|REDENTIAL|uth_?[Kk]ey|UTH_?KEY)\w*['"`]?\s*(?:[:=]|\|\||\?\?)\s*['"`](?=[^'"`\s]{0,80}[\d+=!@#$%^&*~])[^'"`\s]{8}/,
   docs: {
@@ -88,7 +90,7 @@ export default defineRule({
     fallback: 'process.env.{{name}} falls back to a hard-coded secret ({{redacted}}): when the variable is unset the app runs with a value everyone with the code knows. Fail at start-up instead',
   },
   check({ project, report }) {
-    for (const file of parsedSources(project, 'shipped', ['js', 'ts', 'python'])) {
+    for (const file of parsedSources(project, 'shipped', ['js', 'ts', 'python', 'go'])) {
       for (const s of file.facts.strings) {
         const format = FORMATS.find(([, re]) => re.test(s.value));
         if (format) {

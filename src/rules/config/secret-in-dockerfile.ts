@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { instructionPairs } from '../../project/load-dockerfile.js';
-import { isPlaceholderValue, isSecretName, redact } from '../../project/facts/secrets.js';
+import { DUMMY_CREDENTIAL, isPlaceholderValue, isSecretName, redact } from '../../project/facts/secrets.js';
 
 export default defineRule({
   id: 'config/secret-in-dockerfile',
@@ -31,7 +31,8 @@ export default defineRule({
       for (const inst of d.instructions) {
         if (inst.keyword !== 'ENV' && inst.keyword !== 'ARG') continue;
         for (const { name, value } of instructionPairs(inst.args, inst.keyword)) {
-          if (value === undefined || !isSecretName(name) || isPlaceholderValue(value)) continue;
+          // `GF_SECURITY_ADMIN_PASSWORD=admin`: a well-known default (the image's own), not a secret someone leaked.
+          if (value === undefined || !isSecretName(name) || isPlaceholderValue(value) || DUMMY_CREDENTIAL.test(value.trim())) continue;
           // Global ARGs (stage -1) and the stages the final image is built from end up in the image; others are build stages.
           const stage = d.stages[inst.stage];
           if (inst.stage >= 0 && !shipped.has(inst.stage) && stage) {

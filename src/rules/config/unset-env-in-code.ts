@@ -7,7 +7,7 @@ import type { Range } from '../../project/range.js';
  * platforms set it, and port-binding/listen-port-in-code checks it against the deploy.
  */
 const PLATFORM =
-  /^(NODE_ENV|NODE_OPTIONS|NODE_DEBUG|NODE_PATH|NODE_EXTRA_CA_CERTS|NODE_TLS_REJECT_UNAUTHORIZED|NODE_APP_INSTANCE|NODE_V8_COVERAGE|UV_THREADPOOL_SIZE|PORT|HOSTNAME|HOME|PATH|PWD|OLDPWD|USER|USERNAME|LOGNAME|SHELL|TERM|LANG|LANGUAGE|LC_\w+|TZ|TMPDIR|TEMP|TMP|CI|DEBUG|FORCE_COLOR|NO_COLOR|COLORTERM|EDITOR|VISUAL|BROWSER|APPDATA|LOCALAPPDATA|USERPROFILE|SystemRoot|COMSPEC|PROGRAMFILES|XDG_\w+|HTTP_PROXY|HTTPS_PROXY|NO_PROXY|ALL_PROXY|http_proxy|https_proxy|no_proxy|npm_\w+|INIT_CWD|GITHUB_\w+|GITLAB_\w+|CIRCLECI\w*|TRAVIS\w*|BUILDKITE\w*|JENKINS_\w+|BUILD_\w+|RUNNER_\w+|VERCEL\w*|NETLIFY\w*|HEROKU_\w+|DYNO|OPENSHIFT_\w+|RENDER\w*|RAILWAY_\w+|FLY_\w+|K_SERVICE|K_REVISION|K_CONFIGURATION|KUBERNETES_\w+|AWS_LAMBDA_\w+|AWS_REGION|AWS_DEFAULT_REGION|AWS_EXECUTION_ENV|LAMBDA_TASK_ROOT|FUNCTION_\w+|GCP_PROJECT|GOOGLE_CLOUD_PROJECT|WEBSITE_\w+|JEST_WORKER_ID|VITEST\w*|MOCHA_\w+|TS_NODE_\w+|BABEL_ENV|MODE|BASE_URL|PROD|DEV|SSR|PUBLIC_URL|FAST_REFRESH|GENERATE_SOURCEMAP|NEXT_RUNTIME|NEXT_PHASE|__NEXT_\w+|PM2_\w+|pm_id|name|npm_lifecycle_event|SHLVL|HOSTTYPE|OSTYPE|MACHTYPE|WSL_\w+|DISPLAY|SSH_\w+)$/;
+  /^(NODE_ENV|NODE_OPTIONS|NODE_DEBUG|NODE_PATH|NODE_EXTRA_CA_CERTS|NODE_TLS_REJECT_UNAUTHORIZED|NODE_APP_INSTANCE|NODE_V8_COVERAGE|UV_THREADPOOL_SIZE|PORT|HOSTNAME|HOME|PATH|PWD|OLDPWD|USER|USERNAME|LOGNAME|SHELL|TERM|LANG|LANGUAGE|LC_\w+|TZ|TMPDIR|TEMP|TMP|CI|DEBUG|FORCE_COLOR|NO_COLOR|COLORTERM|EDITOR|VISUAL|BROWSER|APPDATA|LOCALAPPDATA|USERPROFILE|SystemRoot|COMSPEC|PROGRAMFILES|XDG_\w+|HTTP_PROXY|HTTPS_PROXY|NO_PROXY|ALL_PROXY|http_proxy|https_proxy|no_proxy|npm_\w+|INIT_CWD|GITHUB_\w+|GITLAB_\w+|CIRCLECI\w*|TRAVIS\w*|BUILDKITE\w*|JENKINS_\w+|BUILD_\w+|RUNNER_\w+|VERCEL\w*|NETLIFY\w*|HEROKU_\w+|DYNO|OPENSHIFT_\w+|RENDER\w*|RAILWAY_\w+|FLY_\w+|K_SERVICE|K_REVISION|K_CONFIGURATION|KUBERNETES_\w+|AWS_LAMBDA_\w+|AWS_REGION|AWS_DEFAULT_REGION|AWS_EXECUTION_ENV|LAMBDA_TASK_ROOT|FUNCTION_\w+|GCP_PROJECT|GOOGLE_CLOUD_PROJECT|WEBSITE_\w+|JEST_WORKER_ID|VITEST\w*|MOCHA_\w+|TS_NODE_\w+|BABEL_ENV|MODE|BASE_URL|PROD|DEV|SSR|PUBLIC_URL|FAST_REFRESH|GENERATE_SOURCEMAP|NEXT_RUNTIME|NEXT_PHASE|__NEXT_\w+|PM2_\w+|pm_id|name|npm_lifecycle_event|SHLVL|HOSTTYPE|OSTYPE|MACHTYPE|WSL_\w+|DISPLAY|SSH_\w+|NOTIFY_SOCKET|LISTEN_FDS|LISTEN_PID|INVOCATION_ID|JOURNAL_STREAM)$/;
 
 interface Site {
   file: string;
@@ -25,7 +25,7 @@ export default defineRule({
   recommended: true,
   inputs: ['source', 'compose', 'dockerfile', 'env', 'manifest', 'procfile'],
   sourcePrefilter: /process\.env|import\.meta\.env|Bun\.env/,
-  sourceLanguages: ['python'],
+  sourceLanguages: ['python', 'go'],
   docs: {
     summary: 'Code reads an environment variable that no deploy file, env file or document sets or mentions',
     rationale:
@@ -43,7 +43,7 @@ export default defineRule({
     const reads = new Map<string, Site[]>();
     const written = new Set<string>();
     const declaredOptional = new Set<string>();
-    for (const file of parsedSources(project, 'runtime', ['js', 'ts', 'python'])) {
+    for (const file of parsedSources(project, 'runtime', ['js', 'ts', 'python', 'go'])) {
       for (const w of file.facts.envWrites) written.add(w);
       if (TOOL_CONFIG.test(file.path)) continue;
       for (const r of file.facts.envReads) {

@@ -49,6 +49,8 @@ export default defineRule({
       for (const inst of image.instructions) {
         if (inst.keyword !== 'VOLUME' || seen.has(inst)) continue;
         seen.add(inst);
+        // `VOLUME ['/app/data']` is not JSON: Docker reads it as the shell-form paths "['/app/data',", nothing this rule can judge.
+        if (inst.args.trim().startsWith('[') && !parseExecForm(inst.args)) continue;
         const paths = (parseExecForm(inst.args) ?? inst.args.split(/\s+/)).map((p) => p.trim()).filter(Boolean);
         const state = paths
           .map((p) => p.replace(/^["']|["']$/g, ''))

@@ -5,6 +5,7 @@ const app = { Dockerfile: 'FROM node:20\nWORKDIR /app\nCOPY . .\nCMD ["node", "s
 
 ruleTester(rule, {
   valid: [
+    { name: "a third-party application image reads a folder of the repository as its config (formbricks ./cube/schema on cubejs/cube)", files: { 'cube/schema/Responses.js': 'cube(`Responses`, {});\n', 'apps/web/Dockerfile': 'FROM node:22\n', 'docker-compose.yml': 'services:\n  cube:\n    image: cubejs/cube:v1.3.0\n    volumes:\n      - ./cube/schema:/cube/conf/model:ro\n' } },
     { name: 'no mounts', files: { ...app, 'compose.yaml': 'services:\n  api:\n    build: .\n    image: acme/api:1\n' } },
     {
       name: 'config files, data directories and named volumes',
@@ -23,6 +24,11 @@ ruleTester(rule, {
     { name: 'absolute host paths are not judged here', files: { ...app, 'compose.yaml': 'services:\n  api:\n    image: acme/api:1\n    volumes:\n      - /srv/app:/app\n' } },
   ],
   invalid: [
+    {
+      name: "the project's own image (another service builds it) with the source mounted over it (mediacms)",
+      files: { ...app, 'compose.yaml': 'services:\n  build:\n    build: .\n    image: acme/api:1\n  worker:\n    image: acme/api:1\n    volumes:\n      - ./:/home/app/\n' },
+      errors: [{ file: 'compose.yaml', line: 8, messageId: 'source', message: /Service "worker" mounts the source directory \.\/ over \/home\/app\// }],
+    },
     {
       name: 'whole project over the workdir',
       files: { ...app, 'compose.yaml': 'services:\n  api:\n    build: .\n    image: acme/api:1\n    volumes:\n      - .:/app\n      - /app/node_modules\n' },

@@ -5,6 +5,7 @@ const env = 'NODE_ENV=production\nPORT=3000\nSTRIPE_SECRET_KEY=sk_live_51HxAbCdE
 
 ruleTester(rule, {
   valid: [
+    { name: 'a rate limit is not a key (plane API_KEY_RATE_LIMIT=60/minute)', git: true, files: { 'deploy/variables.env': 'API_KEY_RATE_LIMIT=60/minute\n' } },
     { name: 'env file not tracked', git: true, files: { 'README.md': 'x\n' }, untracked: { '.env': env } },
     { name: 'the dummy credentials of a file someone fills in (password, changeme, postgres)', git: true, files: { 'docker/.env': 'HD_DATABASE_PASSWORD=password\nADMIN_PASSWORD=changeme\nDATABASE_URL=postgres://app:postgres@db:5432/app\n' } },
     { name: 'template', git: true, files: { '.env.example': env, '.env.sample': env } },

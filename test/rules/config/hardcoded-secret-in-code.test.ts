@@ -24,6 +24,14 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'Go: a secret in a const and in a struct literal',
+      files: { 'internal/auth/keys.go': 'package auth\n\nconst jwtSecret = "a8F3kL9qZ2xW7vB4nM6c"\n\nvar cfg = Config{Password: "Zq8v2LmX9pRt4sWn"}\n' },
+      errors: [
+        { file: 'internal/auth/keys.go', line: 3, message: /jwtSecret/ },
+        { file: 'internal/auth/keys.go', line: 5, message: /Password/ },
+      ],
+    },
+    {
       name: 'Python: the startproject key in production settings, a literal database password, a secret env fallback',
       files: { 'mysite/settings.py': "import os\nSECRET_KEY = 'django-insecure-8#kx!2p@vq$7mz^4w1rt6yb3nc5ld0fhj9s'\nDATABASES = {'default': {'PASSWORD': 'Zq8v2LmX9pRt4sWn'}}\nTOKEN = os.getenv('API_TOKEN', 'a8F3kL9qZ2xW7vB4nM6c')\n" },
       errors: [

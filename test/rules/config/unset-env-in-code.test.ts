@@ -54,6 +54,17 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'Go: a variable a struct tag requires; os.Getenv (Go goes on with ""), LookupEnv and vendored code are left alone',
+      files: {
+        Dockerfile: 'FROM golang:1.23 AS build\nCOPY . .\nRUN go build -o /app ./cmd/server\nFROM gcr.io/distroless/base\nCOPY --from=build /app /app\nCMD ["/app"]\n',
+        'go.mod': 'module example.com/app\n',
+        'internal/config/config.go': 'package config\n\ntype Config struct {\n\tDSN string `env:"DATABASE_DSN,required"`\n}\n',
+        'cmd/server/main.go': 'package main\n\nimport "os"\n\nfunc main() {\n\tdsn := os.Getenv("OPTIONAL_DSN")\n\tport := os.Getenv("APP_PORT")\n\tif port == "" {\n\t\tport = "8080"\n\t}\n\t_, ok := os.LookupEnv("FEATURE_X")\n\trun(dsn, port, ok)\n}\n',
+        'vendor/github.com/x/y/y.go': 'package y\n\nimport "os"\n\nvar v = os.Getenv("VENDORED_THING")\n',
+      },
+      errors: [{ file: 'internal/config/config.go', line: 4, messageId: 'unset', message: /^DATABASE_DSN is read in code/ }],
+    },
+    {
       name: 'Python: a required read nothing mentions (os.environ[...], django-environ and decouple without a default); .get() goes on without it',
       files: { Dockerfile: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["gunicorn", "mysite.wsgi"]\n', 'mysite/settings.py': "import os\nfrom decouple import config\nHOSTS = os.environ['ALLOWED_HOSTS'].split(',')\nKEY = config('STRIPE_API_KEY')\nSENTRY = os.environ.get('SENTRY_DSN')\n" },
       errors: [

@@ -3,6 +3,7 @@ import { ruleTester } from '../../support/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'VOLUME with single quotes is not JSON: Docker reads odd shell-form paths, nothing to judge (plane)', files: { Dockerfile: "FROM python:3.12\nVOLUME ['/app/data', '/app/logs']\nCMD [\"gunicorn\", \"app:app\"]\n" } },
     {
       name: 'a path the deployed compose file mounts explicitly',
       files: { Dockerfile: 'FROM node:20-slim\nCOPY . /app\nVOLUME /app/data\nCMD ["node", "/app/server.js"]\n', 'compose.yaml': 'services:\n  app:\n    image: acme/app:1.2\n    volumes:\n      - ./data:/app/data\n' },
