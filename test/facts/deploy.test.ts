@@ -274,6 +274,15 @@ describe('a folder that says it holds examples', () => {
 });
 
 describe('named variants beside the main compose file', () => {
+  it('an overlay whose services get their image from a file beside it (kratos quickstart-postgres.yml); a quickstart is an example', async () => {
+    const statuses = await composeStatuses({
+      'quickstart.yml': 'services:\n  kratos:\n    image: oryd/kratos:v1.3.0\n',
+      'docker-compose.yml': 'services:\n  kratos:\n    image: oryd/kratos:v1.3.0\n',
+      'docker-compose.postgres.yml': 'services:\n  kratos:\n    environment:\n      - DSN=postgres://kratos:secret@postgresd:5432/kratos\n  postgresd:\n    image: postgres:16.3\n',
+    });
+    expect(statuses).toEqual({ 'quickstart.yml': 'example', 'docker-compose.postgres.yml': 'override', 'docker-compose.yml': 'main deployed speaks' });
+  });
+
   it('a compose file named for building, in a deploy folder, is not deployed (plane deployments/cli/community/build.yml)', async () => {
     const statuses = await composeStatuses({
       'deployments/community/docker-compose.yml': 'services:\n  web:\n    image: makeplane/plane-frontend:v1.2.3\n',

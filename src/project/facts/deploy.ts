@@ -17,7 +17,7 @@ const WORDS = {
   // tilt, skaffold, devspace, garden: tools for inner-loop development on a cluster.
   dev: 'dev|devel|develop|development|local|debug|watch|hotreload|live-?reload|tilt|skaffold|devspace|devcontainer|gitpod|codespaces?',
   test: 'test|tests|testing|e2e|integration|cypress|playwright|spec|specs|ci|qa-local|fixture|fixtures|mock|mocks|bench|benchmark|perf|load-?test',
-  example: 'example|examples|sample|samples|demo|demos|template|templates|tutorial|playground|sandbox',
+  example: 'example|examples|sample|samples|demo|demos|template|templates|tutorial|playground|sandbox|quickstart|quick-start|getting-started|try',
   unused: 'old|deprecated|legacy|backup|bak|orig|archive|archived|unused',
   production: 'prod|production|prd|live|release|stack|swarm|deploy|deployment|staging|stage|preprod|cluster',
 } as const;
@@ -168,6 +168,17 @@ const PLAIN_COMPOSE_NAME = /^(docker-)?compose\.ya?ml$/i;
 
 const STACK_NAME = /^(docker-stack([.\-_][\w.-]*)?|[\w.-]*stack[\w.-]*)\.ya?ml$/i;
 
+/**
+ * `quickstart-postgres.yml` whose services have no image or build, each named in `quickstart.yml` beside it with
+ * one: an overlay merged with `-f`, not a file deployed on its own.
+ */
+function overlayBase(project: Project, file: ComposeFile): ComposeFile | undefined {
+  const partial = file.services.filter((s) => !getValue(s.node, 'image') && !getValue(s.node, 'build'));
+  if (partial.length === 0) return undefined;
+  const siblings = project.composeFiles.filter((f) => f !== file && dirname(f.path) === dirname(file.path));
+  return siblings.find((f) => partial.every((p) => f.services.some((s) => s.name === p.name && (getValue(s.node, 'image') || getValue(s.node, 'build')))));
+}
+
 /** The other compose file of the project every service of this one `extends` (`extends: {file: docker-compose.yml}`). */
 function extendedFile(project: Project, file: ComposeFile): ComposeFile | undefined {
   let base: ComposeFile | undefined;
@@ -195,6 +206,9 @@ function baseRole(project: Project, file: ComposeFile): { role: ComposeRole; rea
   const declared = declaredPurpose(project, file);
   if (declared?.purpose === 'example') return { role: 'example', reason: `an example: ${declared.reason}` };
   if (declared) return { role: 'development', reason: `for development: ${declared.reason}` };
+  // An overlay named for production (`docker-compose.prod.yml` with `-f docker-compose.yml`) is the deploy; any other is a variant.
+  const overlaid = purpose !== 'production' && !STACK_NAME.test(name) ? overlayBase(project, file) : undefined;
+  if (overlaid) return { role: 'override', reason: `adds to ${basename(overlaid.path)}, whose services say what they run (docker compose -f ${basename(overlaid.path)} -f ${name})` };
   // `deployments/cli/community/build.yml` used as `docker compose -f build.yml build`: it builds images, it is not deployed.
   if (/(^|[.\-_])build([.\-_]|$)/i.test(nameWords(file.path)) && file.services.length > 0 && file.services.every((s) => getValue(s.node, 'build'))) {
     const plain = project.composeFiles.find((f) => f !== file && dirname(f.path) === dirname(file.path) && PLAIN_COMPOSE_NAME.test(basename(f.path)));

@@ -54,6 +54,7 @@ export function looksLikeSecretValue(value: string): boolean {
   if (/^[A-Z][A-Z0-9_]+$/.test(v)) return false; // an env var name
   if (/^(\/|\.\/|\.\.\/|https?:|[a-z]+:\/\/)/i.test(v)) return false; // paths, URLs
   if (/%[-+# 0-9.]*[sdvqxfw]/.test(v)) return false; // format strings: "%s/api/secrets"
+  if (/^[a-z0-9_.-]+(\/[a-z0-9_.-]+)+$/.test(v)) return false; // slash-separated names: "ory/keysetpagination_v2/page_token"
   if (/^[a-z][a-z0-9]*(\.[a-z][a-z0-9]*)+$/i.test(v)) return false; // dotted config keys: files.s3.secretkey
   if (/[[\](){}\\<>^$|`]/.test(v)) return false; // patterns, templates, markup
   if (/^[\d.:-]+$/.test(v)) return false; // numbers, dates, versions
