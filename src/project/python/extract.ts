@@ -1,4 +1,4 @@
-import type { EnvReadFact, ImportFact, JsFacts, StringFact, Value } from '../js/facts.js';
+import type { CallFact, EnvReadFact, ImportFact, JsFacts, StringFact, Value } from '../js/facts.js';
 import type { Range } from '../range.js';
 import type { TsNode } from '../lang/tree-sitter.js';
 
@@ -19,6 +19,8 @@ export function extractPythonFacts(root: TsNode): JsFacts {
         for (const source of importSources(node)) facts.imports.push({ source, line: node.startPosition.row + 1 } satisfies ImportFact);
         return false;
       case 'call': {
+        const log = loggingCall(node);
+        if (log) facts.calls.push(log);
         const read = envCall(node, names);
         if (read) {
           readNodes.add(node.id);
@@ -66,6 +68,19 @@ export function extractPythonFacts(root: TsNode): JsFacts {
         const value = node.childForFieldName('value');
         const k = key ? stringValue(key) : undefined;
         const v = value ? stringValue(value) : undefined;
+        // Django LOGGING: `'class': 'logging.FileHandler', 'filename': '…'` is a handler as if constructed.
+        if (k === 'class' && v && /^logging\.(handlers\.)?\w*Handler$/.test(v) && node.parent?.type === 'dictionary') {
+          const props: Record<string, Value> = {};
+          for (const p of node.parent.namedChildren) {
+            if (p?.type !== 'pair') continue;
+            const pk = p.childForFieldName('key');
+            const pv = p.childForFieldName('value');
+            const name = pk ? stringValue(pk) : undefined;
+            const lit = pv ? literal(pv) : undefined;
+            if (name && lit) props[name] = lit;
+          }
+          facts.calls.push({ callee: `logging:${v.slice('logging.'.length)}`, range: rangeOf(node), args: [{ k: 'obj', props }] });
+        }
         if (k !== undefined && value && v !== undefined) facts.strings.push({ value: v, range: rangeOf(value), name: k });
         return true;
       }
@@ -94,6 +109,27 @@ export function extractPythonFacts(root: TsNode): JsFacts {
     if (!r.hasDefault && declared) Object.assign(r, { hasDefault: true, fallback: declared });
   }
   return facts;
+}
+
+/** `logging.FileHandler('app.log')`, `RotatingFileHandler(filename=…)`, `logging.basicConfig(filename=…)`, `StreamHandler()`. */
+function loggingCall(call: TsNode): CallFact | undefined {
+  const fn = call.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '';
+  const m = /^(?:logging\.)?(?:handlers\.)?(FileHandler|RotatingFileHandler|TimedRotatingFileHandler|WatchedFileHandler|StreamHandler|basicConfig)$/.exec(fn);
+  if (!m || (m[1] === 'basicConfig' && !fn.startsWith('logging.'))) return undefined;
+  const args = call.childForFieldName('arguments')?.namedChildren ?? [];
+  const props: Record<string, Value> = {};
+  const positional: Value[] = [];
+  for (const a of args) {
+    if (!a) continue;
+    if (a.type === 'keyword_argument') {
+      const k = a.childForFieldName('name')?.text;
+      const v = a.childForFieldName('value');
+      const lit = v ? literal(v) : undefined;
+      if (k) props[k] = lit ?? { k: 'unknown' };
+    } else positional.push(literal(a) ?? { k: 'unknown' });
+  }
+  const handlers = fn.includes('handlers.') ? 'handlers.' : '';
+  return { callee: `logging:${handlers}${m[1]}`, range: rangeOf(call), args: [...positional, { k: 'obj', props }] };
 }
 
 interface Bindings {

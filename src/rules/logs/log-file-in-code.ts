@@ -63,6 +63,18 @@ function pinoFileTargets(v: Value | undefined, depth = 0): string[] {
 
 function describeCall(call: CallFact): { what: string; path: string } | undefined {
   const c = call.callee;
+  // Python: logging handlers (constructed, or as a `'class':` of Django's LOGGING) and basicConfig(filename=…).
+  const py = /^logging:(handlers\.)?(FileHandler|RotatingFileHandler|TimedRotatingFileHandler|WatchedFileHandler|basicConfig)$/.exec(c);
+  if (py) {
+    const options = call.args.find((a) => a.k === 'obj');
+    const first = call.args[0]?.k !== 'obj' ? call.args[0] : undefined;
+    const target = first ?? (options?.k === 'obj' ? options.props.filename : undefined);
+    if (py[2] === 'basicConfig' && !target) return undefined;
+    // `RotatingFileHandler(logfile)` inside a function: the caller chooses the file (a `--logfile` option), not this code.
+    // Django's LOGGING (a dict, no positional argument) is the app's settings: reported whatever the path.
+    if (first && fileTarget(first) === undefined) return undefined;
+    return { what: py[2] === 'basicConfig' ? 'logging.basicConfig' : `logging ${py[2]}`, path: fileTarget(target) ?? 'a file' };
+  }
   if (/^winston:(default\.)?transports\.(File|DailyRotateFile)$/.test(c) || (c === 'winston-daily-rotate-file:' && call.isNew)) {
     const o = call.args[0];
     const path = o?.k === 'obj' ? fileTarget(o.props.filename ?? o.props.dirname) : undefined;
@@ -105,6 +117,7 @@ export default defineRule({
   recommended: true,
   inputs: ['source'],
   sourcePrefilter: /winston|pino|log4js|bunyan|\.log['"`]|\/logs?\//,
+  sourceLanguages: ['python'],
   docs: {
     summary: 'The app writes its logs to files',
     rationale:
@@ -120,15 +133,15 @@ export default defineRule({
     copy: '{{what}} writes a copy of the logs to {{path}} inside the container beside the console transport: the stream reaches `docker service logs`, the file only fills the container\'s disk and vanishes with the task; drop the file transport or make it opt-in',
   },
   check({ project, report }) {
-    for (const file of parsedSources(project)) {
+    for (const file of parsedSources(project, 'runtime', ['js', 'ts', 'python'])) {
       if (TOOL_CONFIG.test(file.path)) continue;
       // A console transport set up in the same file: the stream reaches stdout too, the file is an extra copy.
-      const console = file.facts.calls.some((c) => /^winston:(default\.)?transports\.Console$/.test(c.callee));
+      const console = file.facts.calls.some((c) => /^winston:(default\.)?transports\.Console$|^logging:StreamHandler$/.test(c.callee));
       for (const call of file.facts.calls) {
         if (devOnly(call.ctx)) continue;
         const d = describeCall(call);
         if (!d) continue;
-        if (console && d.what.startsWith('winston')) report({ file: file.path, range: call.range, messageId: 'copy', data: d, severity: 'info' });
+        if (console && /^(winston|logging )/.test(d.what)) report({ file: file.path, range: call.range, messageId: 'copy', data: d, severity: 'info' });
         else report({ file: file.path, range: call.range, messageId: 'file', data: d });
       }
     }

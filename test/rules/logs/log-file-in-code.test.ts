@@ -3,12 +3,32 @@ import { ruleTester } from '../../support/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'Python: a handler on a file the caller chooses (freqtrade --logfile)', files: { 'app/loggers.py': "from logging.handlers import RotatingFileHandler\ndef setup(logfile):\n    if logfile:\n        h = RotatingFileHandler(logfile, maxBytes=10)\n" } },
+    { name: 'Python: basicConfig to stderr, a StreamHandler', files: { 'app/log.py': "import logging\nlogging.basicConfig(level=logging.INFO)\nh = logging.StreamHandler()\n" } },
     { name: 'console transport', files: { 'src/log.js': "const winston = require('winston');\nmodule.exports = winston.createLogger({ transports: [new winston.transports.Console()] });\n" } },
     { name: 'pino to stdout', files: { 'src/log.js': "const pino = require('pino');\nmodule.exports = pino(pino.destination(1));\nconst t = pino.transport({ target: 'pino/file', options: { destination: 1 } });\n" } },
     { name: 'log4js stdout', files: { 'src/log.js': "const log4js = require('log4js');\nlog4js.configure({ appenders: { out: { type: 'stdout' } }, categories: { default: { appenders: ['out'], level: 'info' } } });\n" } },
     { name: 'file log only in development', files: { 'src/log.js': "const winston = require('winston');\nif (process.env.NODE_ENV === 'development') logger.add(new winston.transports.File({ filename: 'dev.log' }));\n" } },
   ],
   invalid: [
+    {
+      name: 'Python: a FileHandler, Django LOGGING with a RotatingFileHandler, basicConfig(filename=…)',
+      files: {
+        'app/log.py': "import logging\nhandler = logging.FileHandler('/var/log/app/app.log')\n",
+        'mysite/settings.py': "LOGGING = {\n    'handlers': {\n        'file': {\n            'class': 'logging.handlers.RotatingFileHandler',\n            'filename': 'logs/django.log',\n        },\n    },\n}\n",
+        'worker.py': "import logging\nlogging.basicConfig(filename='worker.log', level=logging.INFO)\n",
+      },
+      errors: [
+        { file: 'app/log.py', line: 2, messageId: 'file', message: /^logging FileHandler writes logs to \/var\/log\/app\/app\.log/ },
+        { file: 'mysite/settings.py', line: 4, messageId: 'file', message: /^logging RotatingFileHandler writes logs to logs\/django\.log/ },
+        { file: 'worker.py', line: 2, messageId: 'file', message: /^logging\.basicConfig writes logs to worker\.log/ },
+      ],
+    },
+    {
+      name: 'Python: a file handler beside a StreamHandler is a copy (info)',
+      files: { 'app/log.py': "import logging\nlog = logging.getLogger()\nlog.addHandler(logging.StreamHandler())\nlog.addHandler(logging.FileHandler('app.log'))\n" },
+      errors: [{ file: 'app/log.py', line: 4, messageId: 'copy', severity: 'info' }],
+    },
     {
       name: 'a file transport beside a console transport is an extra copy (gethomepage/homepage): info',
       files: { 'src/log.js': "const winston = require('winston');\nconst c = () => new winston.transports.Console();\nconst f = () => new winston.transports.File({ filename: 'logs/homepage.log' });\nmodule.exports = winston.createLogger({ transports: process.env.LOG_TARGETS === 'stdout' ? [c()] : [c(), f()] });\n" },
