@@ -91,13 +91,13 @@ describe('the score tells projects apart and never passes what was not read', ()
     expect(a.summary.score).not.toBe(b.summary.score);
   });
 
-  it('Python code is read by the config and logs rules only: Config is assessed, the other code-level factors are not-assessed, not "100 pass"', async () => {
+  it('Python code is read by some rules only (config, logs, processes): Config is assessed, factors with no Python reader are not-assessed, not "100 pass"', async () => {
     const result = await auditFiles(allRules, {
       Dockerfile: 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements.txt\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]\n',
       'requirements.txt': 'flask==3.0.3\ngunicorn==22.0.0\n',
       'app.py': 'from flask import Flask\napp = Flask(__name__)\n',
     });
-    for (const id of ['processes', 'concurrency']) {
+    for (const id of ['concurrency', 'disposability']) {
       const f = result.factors.find((x) => x.id === id)!;
       expect(f.status, id).toBe('not-assessed');
       expect(f.coverage).toMatch(/Python source is not analysed/);

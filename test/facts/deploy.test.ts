@@ -283,6 +283,14 @@ describe('named variants beside the main compose file', () => {
     expect(statuses).toEqual({ 'quickstart.yml': 'example', 'docker-compose.postgres.yml': 'override', 'docker-compose.yml': 'main deployed speaks' });
   });
 
+  it('a development environment a package ships (Laravel Sail: build ./vendor/laravel/sail/runtimes/8.4)', async () => {
+    const statuses = await composeStatuses({
+      'docker-compose.yml': "services:\n  laravel.test:\n    build:\n      context: './vendor/laravel/sail/runtimes/8.4'\n    image: 'sail-8.4/app'\n    volumes:\n      - '.:/var/www/html'\n",
+      'scripts/docker/Dockerfile': 'FROM php:8.4-apache\n',
+    });
+    expect(statuses).toEqual({ 'docker-compose.yml': 'development speaks' });
+  });
+
   it('a compose file named for building, in a deploy folder, is not deployed (plane deployments/cli/community/build.yml)', async () => {
     const statuses = await composeStatuses({
       'deployments/community/docker-compose.yml': 'services:\n  web:\n    image: makeplane/plane-frontend:v1.2.3\n',

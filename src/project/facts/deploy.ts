@@ -206,6 +206,9 @@ function baseRole(project: Project, file: ComposeFile): { role: ComposeRole; rea
   const declared = declaredPurpose(project, file);
   if (declared?.purpose === 'example') return { role: 'example', reason: `an example: ${declared.reason}` };
   if (declared) return { role: 'development', reason: `for development: ${declared.reason}` };
+  // Laravel Sail: `build: ./vendor/laravel/sail/runtimes/8.4`, a development environment a package ships.
+  const packaged = file.services.find((s) => s.buildContext !== undefined && /(^|\/)(vendor|node_modules)\//.test(`${s.buildContext}/`));
+  if (packaged) return { role: 'development', reason: `service "${packaged.name}" is built from a package's development runtime (${packaged.buildContext})` };
   // An overlay named for production (`docker-compose.prod.yml` with `-f docker-compose.yml`) is the deploy; any other is a variant.
   const overlaid = purpose !== 'production' && !STACK_NAME.test(name) ? overlayBase(project, file) : undefined;
   if (overlaid) return { role: 'override', reason: `adds to ${basename(overlaid.path)}, whose services say what they run (docker compose -f ${basename(overlaid.path)} -f ${name})` };

@@ -118,4 +118,12 @@ export interface JsFacts {
   strings: StringFact[];
   signalHandlers: SignalHandlerFact[];
   dbChoices: DbChoiceFact[];
+  /** Module-level settings of a framework settings module (Django `settings.py`: `SESSION_ENGINE = …`, `DATABASES = {…}`). */
+  settings?: SettingFact[];
+}
+
+export interface SettingFact {
+  name: string;
+  value: Value;
+  range: Range;
 }

@@ -8,7 +8,7 @@ import { extractGoFacts } from '../go/extract.js';
 
 /** What may matter in a file of each language, tested on raw text before parsing (as the JS/TS prefilters are). */
 const PREFILTER: Record<GrammarLanguage, RegExp> = {
-  python: /environ|getenv|decouple|FileHandler|basicConfig|secret|passw|token|api_?key|private_?key|:\/\/[^\s'"]*:[^\s'"]*@/i,
+  python: /environ|getenv|decouple|FileHandler|basicConfig|SESSION_ENGINE|DATABASES|secret|passw|token|api_?key|private_?key|:\/\/[^\s'"]*:[^\s'"]*@/i,
   go: /Getenv|LookupEnv|Setenv|env(config)?:"|secret|passw|token|api_?key|private_?key|:\/\/[^\s'"`]*:[^\s'"`]*@/i,
 };
 

@@ -1,4 +1,4 @@
-import type { CallFact, EnvReadFact, ImportFact, JsFacts, StringFact, Value } from '../js/facts.js';
+import type { CallFact, EnvReadFact, ImportFact, JsFacts, SettingFact, StringFact, Value } from '../js/facts.js';
 import type { Range } from '../range.js';
 import type { TsNode } from '../lang/tree-sitter.js';
 
@@ -101,6 +101,7 @@ export function extractPythonFacts(root: TsNode): JsFacts {
         return true;
     }
   });
+  facts.settings = moduleSettings(root, names);
   // Variables django-environ declares with a default (`environ.Env(DEBUG=(bool, False))`) are optional.
   for (const r of facts.envReads) {
     if (!names.envDefaults.has(r.name)) continue;
@@ -130,6 +131,67 @@ function loggingCall(call: TsNode): CallFact | undefined {
   }
   const handlers = fn.includes('handlers.') ? 'handlers.' : '';
   return { callee: `logging:${handlers}${m[1]}`, range: rangeOf(call), args: [...positional, { k: 'obj', props }] };
+}
+
+/** `UPPER_CASE = value` at module level: what a Django settings module (or any config module) sets. */
+function moduleSettings(root: TsNode, b: Bindings): SettingFact[] {
+  const out: SettingFact[] = [];
+  for (const stmt of root.namedChildren) {
+    const assignment = stmt?.type === 'expression_statement' ? stmt.namedChildren[0] : undefined;
+    if (assignment?.type !== 'assignment') continue;
+    const left = assignment.childForFieldName('left');
+    const right = assignment.childForFieldName('right');
+    if (left?.type !== 'identifier' || !right || !/^[A-Z][A-Z0-9_]*$/.test(left.text)) continue;
+    out.push({ name: left.text, value: summarize(right, b, 0), range: rangeOf(assignment) });
+  }
+  return out;
+}
+
+/** A Python expression as a Value: literals, dicts, lists, env reads with their default, calls by dotted name. */
+function summarize(node: TsNode, b: Bindings, depth: number): Value {
+  if (depth > 6) return { k: 'unknown' };
+  const lit = literal(node);
+  if (lit) return lit;
+  switch (node.type) {
+    case 'dictionary': {
+      const props: Record<string, Value> = {};
+      for (const p of node.namedChildren) {
+        if (p?.type !== 'pair') continue;
+        const k = p.childForFieldName('key');
+        const v = p.childForFieldName('value');
+        const key = k ? stringValue(k) : undefined;
+        if (key !== undefined && v) props[key] = summarize(v, b, depth + 1);
+      }
+      return { k: 'obj', props };
+    }
+    case 'list':
+    case 'tuple':
+      return { k: 'arr', items: node.namedChildren.filter((c): c is TsNode => c !== null).map((c) => summarize(c, b, depth + 1)) };
+    case 'parenthesized_expression':
+      return node.namedChildren[0] ? summarize(node.namedChildren[0], b, depth + 1) : { k: 'unknown' };
+    case 'call': {
+      const read = envCall(node, b);
+      if (read && !read.write) return { k: 'env', name: read.name, ...(read.fallback ? { or: summarize(read.fallback, b, depth + 1) } : {}) };
+      const callee = node.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '';
+      const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is TsNode => a !== null).map((a) => {
+        if (a.type !== 'keyword_argument') return summarize(a, b, depth + 1);
+        const v = a.childForFieldName('value');
+        return { k: 'obj' as const, props: { [a.childForFieldName('name')?.text ?? '']: v ? summarize(v, b, depth + 1) : { k: 'unknown' as const } } };
+      });
+      return { k: 'call', callee, args };
+    }
+    case 'subscript': {
+      const value = node.childForFieldName('value');
+      const key = node.childForFieldName('subscript');
+      const name = key ? stringValue(key) : undefined;
+      if (value && isEnviron(value, b) && name) return { k: 'env', name };
+      return { k: 'unknown' };
+    }
+    case 'identifier':
+      return { k: 'ref', name: node.text };
+    default:
+      return { k: 'unknown' };
+  }
 }
 
 interface Bindings {

@@ -51,6 +51,7 @@ export default defineRule({
     exampleLanguage: 'dockerfile',
   },
   messages: {
+    copyDotenv: '{{keyword}} puts {{source}} into the image as defaults for one environment: variables the deploy sets still win (dotenv loaders do not override the environment), but every unset one takes this file\'s value; prefer defaults in code and the values in the stack file',
     copyFile: '{{keyword}} puts the per-environment config file {{source}} into the image: the image only fits that environment; read those settings from environment variables (or a Swarm config) instead',
     copyByVariable: '{{keyword}} picks {{source}} by {{variable}}: the image is built for one environment; build one image and supply per-deploy settings at run time',
     branch: 'RUN branches on {{variable}} ("{{snippet}}"): the build differs per environment, so staging and production run different images; build one image for all deploys',
@@ -81,7 +82,10 @@ export default defineRule({
           const name = basename(src.replace(/\/+$/, ''));
           if (/^[a-z]+:\/\//i.test(src) || /[*?[]/.test(name) || BUILD_TOOL_CONFIG.test(name)) continue;
           if (ENV_CONFIG_FILE.test(name)) {
-            report({ file: d.path, range: inst.range, messageId: 'copyFile', data: { keyword: inst.keyword, source: src } });
+            // `.env.production`: dotenv loaders (phpdotenv, dotenv, python-dotenv) never override variables the
+            // environment sets, so the file holds defaults a deploy can still change: worth knowing, not a fixed image.
+            if (/^\.env\b/.test(name)) report({ file: d.path, range: inst.range, messageId: 'copyDotenv', severity: 'info', data: { keyword: inst.keyword, source: src } });
+            else report({ file: d.path, range: inst.range, messageId: 'copyFile', data: { keyword: inst.keyword, source: src } });
             break;
           }
         }

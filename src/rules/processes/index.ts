@@ -6,6 +6,7 @@ import memorySessionInCode from './memory-session-in-code.js';
 import hostBindMount from './host-bind-mount.js';
 import localStateVolume from './local-state-volume.js';
 import dockerfileVolume from './dockerfile-volume.js';
+import localDatabaseInCode from './local-database-in-code.js';
 
 /** Rules of the processes family, registered in src/rules/index.ts. */
-export const rules: readonly AnyRule[] = [hostBindMount, localStateVolume, dockerfileVolume, memorySessionInCode, localUploadInCode, socketWithoutAdapterInCode, statefulServicePlacement];
+export const rules: readonly AnyRule[] = [hostBindMount, localStateVolume, dockerfileVolume, memorySessionInCode, localDatabaseInCode, localUploadInCode, socketWithoutAdapterInCode, statefulServicePlacement];

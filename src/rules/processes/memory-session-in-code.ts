@@ -22,6 +22,7 @@ export default defineRule({
   recommended: true,
   inputs: ['source'],
   sourcePrefilter: /express-session|@fastify\/session|fastify-session|koa-generic-session/,
+  sourceLanguages: ['python'],
   docs: {
     summary: 'Sessions are kept in process memory (no session `store`)',
     rationale:
@@ -33,9 +34,24 @@ export default defineRule({
     exampleLanguage: 'js',
   },
   messages: {
+    djangoCache: "SESSION_ENGINE keeps sessions in the cache, and the default cache is {{cache}} (this process's memory): with two replicas users are logged out whenever a request reaches the other one, and every restart drops all sessions; use a shared cache (Redis, Memcached), or the db/cached_db engine",
+    djangoFile: 'SESSION_ENGINE keeps sessions in files inside the container: each replica and each new task has its own, so users are logged out whenever a request reaches another one; use the db or cached_db engine with a shared cache, or signed cookies',
     memory: '{{lib}} is configured without a store, so sessions live in this process\'s memory (MemoryStore): with two replicas users are logged out whenever a request reaches the other one, and every restart drops all sessions. Pass a shared store (connect-redis, connect-pg-simple, connect-mongo)',
   },
   check({ project, report }) {
+    // Django: SESSION_ENGINE and CACHES, possibly in different settings modules.
+    const python = parsedSources(project, 'runtime', ['python']);
+    const settings = python.flatMap((f) => (f.facts.settings ?? []).map((s) => ({ file: f.path, ...s })));
+    const caches = settings.find((s) => s.name === 'CACHES');
+    const cacheDefault = caches?.value.k === 'obj' ? caches.value.props.default : undefined;
+    const backend = cacheDefault?.k === 'obj' && cacheDefault.props.BACKEND?.k === 'str' ? cacheDefault.props.BACKEND.v : undefined;
+    for (const s of settings.filter((x) => x.name === 'SESSION_ENGINE')) {
+      const engine = s.value.k === 'str' ? s.value.v : undefined;
+      if (engine === 'django.contrib.sessions.backends.file') report({ file: s.file, range: s.range, messageId: 'djangoFile' });
+      else if (engine === 'django.contrib.sessions.backends.cache' && (caches === undefined ? true : backend !== undefined && /locmem/i.test(backend))) {
+        report({ file: s.file, range: s.range, messageId: 'djangoCache', data: { cache: caches === undefined ? "Django's LocMemCache (no CACHES setting)" : 'LocMemCache' } });
+      }
+    }
     for (const file of parsedSources(project)) {
       for (const call of file.facts.calls) {
         const lib = MIDDLEWARE[call.callee];
