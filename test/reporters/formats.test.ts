@@ -29,7 +29,10 @@ describe('sarif', () => {
     const { text } = await report('sarif', dir);
     const file = path.join(dir, 'out.sarif');
     writeFileSync(file, text);
-    const out = execFileSync(MULTITOOL, ['validate', '--rule-kind', 'Gh;Sarif', '--level', 'Error;Warning', file], { encoding: 'utf8' });
+    // The multitool reaches for the network first (a 16 s timeout where there is none); validation itself is offline,
+    // so a proxy on a closed port makes that attempt fail at once.
+    const offline = { http_proxy: 'http://127.0.0.1:9', https_proxy: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9', HTTPS_PROXY: 'http://127.0.0.1:9', DOTNET_CLI_TELEMETRY_OPTOUT: '1' };
+    const out = execFileSync(MULTITOOL, ['validate', '--rule-kind', 'Gh;Sarif', '--level', 'Error;Warning', file], { encoding: 'utf8', env: { ...process.env, ...offline } });
     expect(out.split('\n').filter((l) => /: (error|warning) /.test(l))).toEqual([]);
     expect(out).toContain('Analysis completed successfully');
   }, 60_000);
