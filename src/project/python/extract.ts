@@ -293,6 +293,13 @@ function envReadFact(node: TsNode, read: EnvCall): EnvReadFact {
     const v = literal(read.fallback);
     if (v) fact.fallback = v;
   }
+  // `try: os.environ['X'] except KeyError: …`: the code handles the variable being unset.
+  for (let p = node.parent, c = node; p; c = p, p = p.parent) {
+    if (p.type === 'try_statement' && p.childForFieldName('body')?.id === c.id && p.namedChildren.some((x) => x?.type === 'except_clause' && handlesKeyError(x))) {
+      fact.condition = true;
+      break;
+    }
+  }
   // Inside `if os.getenv('USE_S3'):`: needed only when the deploy turns the feature on.
   for (let p = node.parent, c = node; p; c = p, p = p.parent) {
     if ((p.type === 'if_statement' || p.type === 'elif_clause') && p.childForFieldName('condition')?.id !== c.id && ENV_TEST.test(p.childForFieldName('condition')?.text ?? '')) {
@@ -321,6 +328,12 @@ function envReadFact(node: TsNode, read: EnvCall): EnvReadFact {
     break;
   }
   return fact;
+}
+
+/** `except KeyError:`, `except (KeyError, ValueError):`, `except Exception:`, a bare `except:`. */
+function handlesKeyError(clause: TsNode): boolean {
+  const caught = clause.namedChildren.find((c): c is TsNode => c !== null && c.type !== 'block' && c.type !== 'comment');
+  return caught === undefined || /\b(KeyError|LookupError|Exception|BaseException)\b/.test(caught.text);
 }
 
 /** A condition that reads the environment (a feature switch). */
