@@ -283,6 +283,12 @@ describe('named variants beside the main compose file', () => {
     expect(statuses).toEqual({ 'quickstart.yml': 'example', 'docker-compose.postgres.yml': 'override', 'docker-compose.yml': 'main deployed speaks' });
   });
 
+  it('a live-code setup: every service it builds has its source mounted over it; a production-named one stays deployed', async () => {
+    const files = { 'app/server.js': 'x\n', 'app/package.json': '{}\n', 'app/Dockerfile': 'FROM node:22\n' };
+    expect(await composeStatuses({ ...files, 'compose.yaml': 'services:\n  app:\n    build: ./app\n    volumes:\n      - ./app:/srv/app\n' })).toEqual({ 'compose.yaml': 'development speaks' });
+    expect(await composeStatuses({ ...files, 'compose.prod.yaml': 'services:\n  app:\n    build: ./app\n    volumes:\n      - ./app:/srv/app\n' })).toEqual({ 'compose.prod.yaml': 'production deployed speaks' });
+  });
+
   it('a development environment a package ships (Laravel Sail: build ./vendor/laravel/sail/runtimes/8.4)', async () => {
     const statuses = await composeStatuses({
       'docker-compose.yml': "services:\n  laravel.test:\n    build:\n      context: './vendor/laravel/sail/runtimes/8.4'\n    image: 'sail-8.4/app'\n    volumes:\n      - '.:/var/www/html'\n",

@@ -8,7 +8,7 @@ import type { ComposeFile, ComposeService, Dockerfile, DockerStage, Project } fr
 import { basename, dirname, joinPath } from '../paths.js';
 import { getValue } from '../yaml-tree.js';
 import { resolvedString } from '../load-compose.js';
-import { buildTarget, backingFamily, serviceImage } from './service.js';
+import { buildTarget, backingFamily, isSourceMount, serviceImage, serviceVolumes } from './service.js';
 import { imageFacts, releaseStage } from './image.js';
 import { declaredPurpose } from './declared-purpose.js';
 
@@ -169,6 +169,15 @@ const PLAIN_COMPOSE_NAME = /^(docker-)?compose\.ya?ml$/i;
 const STACK_NAME = /^(docker-stack([.\-_][\w.-]*)?|[\w.-]*stack[\w.-]*)\.ya?ml$/i;
 
 /**
+ * Every service the file builds bind-mounts its source over the container, writable: the developer edits it on the
+ * host (CTFd's `.:/opt/CTFd:ro` is a checkout deployed as it is, not a live-code setup).
+ */
+function mountsItsSource(project: Project, file: ComposeFile): boolean {
+  const built = file.services.filter((s) => getValue(s.node, 'build'));
+  return built.length > 0 && built.every((s) => serviceVolumes(s).some((v) => !v.readOnly && isSourceMount(project, s, v)));
+}
+
+/**
  * `quickstart-postgres.yml` whose services have no image or build, each named in `quickstart.yml` beside it with
  * one: an overlay merged with `-f`, not a file deployed on its own.
  */
@@ -206,6 +215,8 @@ function baseRole(project: Project, file: ComposeFile): { role: ComposeRole; rea
   const declared = declaredPurpose(project, file);
   if (declared?.purpose === 'example') return { role: 'example', reason: `an example: ${declared.reason}` };
   if (declared) return { role: 'development', reason: `for development: ${declared.reason}` };
+  // Every service it builds also has that source bind-mounted over the container: code runs from the host, a live-code setup.
+  if (purpose !== 'production' && !STACK_NAME.test(name) && mountsItsSource(project, file)) return { role: 'development', reason: 'every service it builds runs the source mounted from the host over its image (a live-code setup)' };
   // Laravel Sail: `build: ./vendor/laravel/sail/runtimes/8.4`, a development environment a package ships.
   const packaged = file.services.find((s) => s.buildContext !== undefined && /(^|\/)(vendor|node_modules)\//.test(`${s.buildContext}/`));
   if (packaged) return { role: 'development', reason: `service "${packaged.name}" is built from a package's development runtime (${packaged.buildContext})` };

@@ -18,6 +18,7 @@ ruleTester(rule, {
       },
     },
     { name: 'a database image runs no project code: ./db over /config is its data, even where db/ holds Go code (writefreely)', files: { 'db/migrate.go': 'package db\n', 'compose.yaml': 'services:\n  db:\n    image: lscr.io/linuxserver/mariadb:11.4.5\n    volumes:\n      - ./db:/config\n' } },
+    { name: 'a live-code setup: every service it builds runs mounted source, so the file is for development (monica Laravel Sail)', files: { ...app, 'compose.yaml': 'services:\n  api:\n    build: .\n    image: acme/api:1\n    volumes:\n      - .:/app\n      - /app/node_modules\n' } },
     { name: 'development override', files: { ...app, 'compose.yaml': 'services:\n  api:\n    build: .\n    image: acme/api:1\n', 'compose.override.yaml': 'services:\n  api:\n    volumes:\n      - .:/app\n      - /app/node_modules\n' } },
     { name: 'dev compose file', files: { ...app, 'docker-compose.dev.yml': 'services:\n  api:\n    build: .\n    volumes:\n      - ./src:/app/src\n' } },
     { name: 'service built from a dev stage', files: { ...app, 'compose.yaml': 'services:\n  api:\n    build:\n      context: .\n      target: dev\n    volumes:\n      - .:/app\n' } },
@@ -30,9 +31,9 @@ ruleTester(rule, {
       errors: [{ file: 'compose.yaml', line: 8, messageId: 'source', message: /Service "worker" mounts the source directory \.\/ over \/home\/app\// }],
     },
     {
-      name: 'whole project over the workdir',
-      files: { ...app, 'compose.yaml': 'services:\n  api:\n    build: .\n    image: acme/api:1\n    volumes:\n      - .:/app\n      - /app/node_modules\n' },
-      errors: [{ file: 'compose.yaml', line: 6, column: 9, messageId: 'source', message: /Service "api" mounts the source directory \. over \/app/ }],
+      name: 'whole project over the workdir, in the file named for production',
+      files: { ...app, 'docker-compose.prod.yml': 'services:\n  api:\n    build: .\n    image: acme/api:1\n    volumes:\n      - .:/app\n      - /app/node_modules\n' },
+      errors: [{ file: 'docker-compose.prod.yml', line: 6, column: 9, messageId: 'source', message: /Service "api" mounts the source directory \. over \/app/ }],
     },
     {
       name: 'source subfolder and long syntax, compose file in a subfolder',
