@@ -80,10 +80,10 @@ const DEPLOY_DIR = /(^|\/)(deploy|deployments?|prod|production|stacks?|swarm)\//
 
 /** Source folders that are never part of a running app (a `local/` or `dev/` folder may be: passport-local, say). */
 const NOT_SHIPPED_SOURCE_DIR =
-  /(^|\/)(test|tests|__tests__|spec|specs|e2e|cypress|playwright|integration|seeds?|fixtures?|__fixtures__|testdata|test-data|__mocks__|__stubs__|mocks?|stubs|\.devcontainer|\.github|\.gitlab|\.circleci|docs?|examples?|samples?|demos?|benchmarks?|bench|stories|storybook|\.storybook)\//i;
+  /(^|\/)(test|tests|__tests__|unittests?|(?:unit|integration|functional|acceptance)[-_]tests?|spec|specs|e2e|cypress|playwright|integration|seeds?|fixtures?|__fixtures__|testdata|test-data|__mocks__|__stubs__|mocks?|stubs|\.devcontainer|\.github|\.gitlab|\.circleci|docs?|examples?|samples?|demos?|benchmarks?|bench|stories|storybook|\.storybook)\//i;
 
 /** Settings modules for development and tests (`settings/dev.py`, `local_settings.py`): production never imports them. */
-const DEV_SETTINGS_MODULE = /(^|\/)(settings|config)\/(dev|development|local|test|tests|testing|ci)\.py$|(^|\/)(dev|development|local|test|testing)_settings\.py$|(^|\/)settings_(dev|development|local|test|testing)\.py$/;
+const DEV_SETTINGS_MODULE = /(^|\/)(settings|config)\/(dev|development|local|test|tests|testing|unittests?|ci)\.py$|(^|\/)(dev|development|local|test|testing)_settings\.py$|(^|\/)settings_(dev|development|local|test|testing)\.py$/;
 
 /** Hidden folders hold tools' files (`.agents/skills`, `.husky`, `.vscode`), not the app; `.well-known` is served. Vendored code (`vendor/`, `third_party/`) is others' code. */
 const TOOL_DIR = /(^|\/)\.(?!well-known\/)[\w-]+\/|(^|\/)(vendor|third_party)\//;

@@ -8,6 +8,7 @@ import type { Range } from '../range.js';
 import { getValue, scalarString, type YNode, type YScalar } from '../yaml-tree.js';
 import { resolvedString } from '../load-compose.js';
 import { basename, dirname } from '../paths.js';
+import { imageFacts } from './image.js';
 import { isInside, joinPath } from '../paths.js';
 
 export interface ComposeEnvVar {
@@ -290,6 +291,9 @@ export function isSourceMount(project: Project, service: ComposeService, volume:
   // cubejs/cube are their data or config. Only the project's own images and language runtimes (`node:20` + `.:/app`) run it.
   const image = service.buildContext === undefined ? serviceImage(service) : undefined;
   if (image && (backingFamily(image.value) || !runsProjectCode(project, image.value))) return false;
+  // `./configuration:/etc/netbox/config:ro`: a folder mounted outside the image's working directory is its config, not its code.
+  const workdir = service.dockerfile ? imageFacts(service.dockerfile, buildTarget(service)).workdir : undefined;
+  if (workdir && workdir !== '/' && volume.readOnly && !isInside(volume.target, workdir) && !isInside(workdir, volume.target)) return false;
   if (service.buildContext !== undefined && path === service.buildContext) return true;
   return project.files.some((f) => (f.kind === 'source' || f.kind === 'manifest' || f.kind === 'dockerfile') && isInside(f.path, path));
 }

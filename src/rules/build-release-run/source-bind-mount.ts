@@ -7,7 +7,7 @@ export default defineRule({
   severity: 'warning',
   swarm: 'degraded',
   recommended: true,
-  inputs: ['compose', 'files'],
+  inputs: ['compose', 'files', 'dockerfile'],
   docs: {
     summary: 'The project\'s source directory is bind-mounted into a service',
     rationale:

@@ -58,6 +58,7 @@ export function looksLikeSecretValue(value: string): boolean {
   if (/^[a-z][a-z0-9]*(\.[a-z][a-z0-9]*)+$/i.test(v)) return false; // dotted config keys: files.s3.secretkey
   if (/[[\](){}\\<>^$|`]/.test(v)) return false; // patterns, templates, markup
   if (/^[\d.:-]+$/.test(v)) return false; // numbers, dates, versions
+  if (/^\d{4}-\d{2}-\d{2}[T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?$/.test(v)) return false; // ISO timestamps
   if (/^\d+[smhdwy]$/.test(v)) return false;
   if (!/\d/.test(v) && !/[^A-Za-z]/.test(v)) return false; // letters only
   return entropy(v) >= 3;

@@ -5,6 +5,7 @@ const app = { Dockerfile: 'FROM node:20\nWORKDIR /app\nCOPY . .\nCMD ["node", "s
 
 ruleTester(rule, {
   valid: [
+    { name: 'a read-only config folder mounted outside the working directory of the image (netbox-docker ./configuration)', files: { Dockerfile: 'FROM python:3.12\nWORKDIR /opt/netbox/netbox\nCOPY . /opt/netbox\n', 'configuration/configuration.py': 'ALLOWED_HOSTS = []\n', 'docker-compose.yml': 'services:\n  netbox:\n    build: .\n    image: netboxcommunity/netbox:v4.1\n    volumes:\n      - ./configuration:/etc/netbox/config:z,ro\n' } },
     { name: "a third-party application image reads a folder of the repository as its config (formbricks ./cube/schema on cubejs/cube)", files: { 'cube/schema/Responses.js': 'cube(`Responses`, {});\n', 'apps/web/Dockerfile': 'FROM node:22\n', 'docker-compose.yml': 'services:\n  cube:\n    image: cubejs/cube:v1.3.0\n    volumes:\n      - ./cube/schema:/cube/conf/model:ro\n' } },
     { name: 'no mounts', files: { ...app, 'compose.yaml': 'services:\n  api:\n    build: .\n    image: acme/api:1\n' } },
     {

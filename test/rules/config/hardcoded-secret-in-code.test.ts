@@ -3,6 +3,7 @@ import { ruleTester } from '../../support/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'timestamps under key-like names in test data, and a unittests folder (DefectDojo)', files: { 'dojo/report.js': 'const k = { access_key_1_last_rotated: "2018-06-21T13:22:04+00:00", password_last_used: "2019-01-02T03:04:05Z" };\n', 'unittests/scans/new2.js': 'const x = { apiToken: "a8F3kL9qZ2xW7vB4nM6c" };\n' } },
     { name: 'a token prefix constant in UPPER_SNAKE', files: { 'src/validate.ts': "const GITHUB_SCOPED_TOKEN_PREFIX = 'github_pat_';\nexport const ok = (t: string) => t.startsWith(GITHUB_SCOPED_TOKEN_PREFIX);\n" } },
     { name: 'a marker for a hidden credential, and a masked display value in a .clienttest file (Flowise, langfuse)', files: { 'src/utils.ts': "export const REDACTED_CREDENTIAL_VALUE = '_FLOWISE_BLANK_07167752-1a71-43b1-bf8f-4f32252165db';\n", 'src/ApiKeyList.clienttest.tsx': 'const row = { displaySecretKey: "sk-lf-...5678" };\n', 'src/keys.ts': 'export const shown = { secretKey: "sk-lf-…a8Kq2" };\n' } },
     { name: 'Go: a slash-separated context name, a format string, a dotted config key (kratos, woodpecker, vikunja)', files: { 'pagination/token.go': 'package pagination\n\nconst pageTokenContext = "ory/keysetpagination_v2/page_token"\nconst pathGlobalSecrets = "%s/api/secrets"\nconst FilesS3SecretKey = "files.s3.secretkey"\n' } },

@@ -3,6 +3,7 @@ import { ruleTester } from '../../support/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: "nginx's uwsgi_pass names an upstream (DefectDojo DD_UWSGI_PASS)", files: { Dockerfile: 'FROM nginx:1.27\nENV DD_UWSGI_PASS="uwsgi_server" \\\n    DD_UWSGI_HOST="uwsgi"\n' } },
     { name: "a well-known default (the image's own admin/admin), not a secret (swarmprom grafana)", files: { Dockerfile: 'FROM grafana/grafana:5.3.4\nENV GF_SECURITY_ADMIN_PASSWORD=admin \\\n    GF_SECURITY_ADMIN_USER=admin\n' } },
     { name: 'non-secret ENV', files: { Dockerfile: 'FROM node:20\nENV NODE_ENV=production PORT=3000\nENV GPG_KEY A035C8C19219BA821ECEA86B64E628F8D684696D\n' } },
     { name: 'ARG without a default', files: { Dockerfile: 'FROM node:20\nARG NPM_TOKEN\nRUN --mount=type=secret,id=npm_token NPM_TOKEN=$(cat /run/secrets/npm_token) npm ci\n' } },
