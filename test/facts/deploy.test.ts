@@ -69,6 +69,8 @@ describe('isNotShippedPath', () => {
     ['src/local/strategy.js', false],
     ['src/contest.ts', false],
     ['web/src/ApiKeyList.clienttest.tsx', true],
+    ['backend/internal/service/e2etest_service.go', true],
+    ['app/fixtures_loader.py', true],
     ['.agents/skills/scripts/validate.py', true],
     ['public/.well-known/handler.js', false],
   ])('%s → %s', (path, expected) => {

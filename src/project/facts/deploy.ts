@@ -90,7 +90,7 @@ const TOOL_DIR = /(^|\/)\.(?!well-known\/)[\w-]+\/|(^|\/)(vendor|third_party)\//
 
 /** Test code (`x.test.ts`, `x.clienttest.tsx`), fixtures, mocks, stubs, e2e harnesses, stories, docs, examples and tool folders: never shipped. */
 export function isNotShippedPath(path: string): boolean {
-  return NOT_SHIPPED_SOURCE_DIR.test(path) || TOOL_DIR.test(path) || DEV_SETTINGS_MODULE.test(path) || /\.([\w-]*test|spec|e2e|stories|story|bench)\.[cm]?[jt]sx?$|(^|\/)(test_[\w-]+|[\w-]+_test)\.(py|go)$/i.test(path);
+  return NOT_SHIPPED_SOURCE_DIR.test(path) || TOOL_DIR.test(path) || DEV_SETTINGS_MODULE.test(path) || /\.([\w-]*test|spec|e2e|stories|story|bench)\.[cm]?[jt]sx?$|(^|\/)(test_[\w-]+|[\w-]+_test|[\w-]*(e2e|fixtures?|mocks?)[\w-]*)\.(py|go)$/i.test(path);
 }
 
 /** Fixtures and example folders hold files that are not deploy units. */
