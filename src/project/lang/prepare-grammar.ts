@@ -5,14 +5,18 @@ import { slowFile, type Limits } from '../limits.js';
 import { grammarParser, type GrammarLanguage } from './tree-sitter.js';
 import { extractPythonFacts } from '../python/extract.js';
 import { extractGoFacts } from '../go/extract.js';
+import { extractRubyFacts } from '../ruby/extract.js';
+import { extractPhpFacts } from '../php/extract.js';
 
 /** What may matter in a file of each language, tested on raw text before parsing (as the JS/TS prefilters are). */
 const PREFILTER: Record<GrammarLanguage, RegExp> = {
   python: /environ|getenv|decouple|FileHandler|basicConfig|SESSION_ENGINE|DATABASES|secret|passw|token|api_?key|private_?key|:\/\/[^\s'"]*:[^\s'"]*@/i,
+  ruby: /ENV|secret|passw|token|api_?key|private_?key|:\/\/[^\s'"]*:[^\s'"]*@/i,
+  php: /getenv|env\(|\$_ENV|\$_SERVER|secret|passw|token|api_?key|private_?key|:\/\/[^\s'"]*:[^\s'"]*@/i,
   go: /Getenv|LookupEnv|Setenv|env(config)?:"|secret|passw|token|api_?key|private_?key|:\/\/[^\s'"`]*:[^\s'"`]*@/i,
 };
 
-const EXTRACT: Partial<Record<GrammarLanguage, typeof extractPythonFacts>> = { python: extractPythonFacts, go: extractGoFacts };
+const EXTRACT: Partial<Record<GrammarLanguage, typeof extractPythonFacts>> = { python: extractPythonFacts, go: extractGoFacts, ruby: extractRubyFacts, php: extractPhpFacts };
 
 /**
  * Parses the shipped files of the languages read through tree-sitter grammars that the enabled

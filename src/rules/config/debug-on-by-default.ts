@@ -20,7 +20,7 @@ export default defineRule({
   recommended: true,
   inputs: ['source'],
   sourcePrefilter: /DEBUG/,
-  sourceLanguages: ['python'],
+  sourceLanguages: ['python', 'ruby', 'php'],
   docs: {
     summary: 'Debug mode is on unless the deploy turns it off (`DEBUG` read with a default of true)',
     rationale:
@@ -35,7 +35,7 @@ export default defineRule({
     debugDefault: '{{name}} defaults to {{value}}: a deploy that does not set it runs in debug mode (tracebacks and settings shown on errors); default to off and turn it on where you develop',
   },
   check({ project, report }) {
-    for (const file of parsedSources(project, 'runtime', ['js', 'ts', 'python'])) {
+    for (const file of parsedSources(project, 'runtime', ['js', 'ts', 'python', 'ruby', 'php'])) {
       if (TOOL_CONFIG.test(file.path)) continue;
       for (const r of file.facts.envReads) {
         if (!DEBUG_SWITCH.test(r.name) || !r.hasDefault || !truthy(r.fallback)) continue;

@@ -28,6 +28,9 @@ function camel(name: string): string {
 
 /** Documentation examples and test doubles, not real keys. */
 const FAKE = /example|dummy|fake|sample|placeholder|redacted|blank|xxxx|XXXX|0000000|1234567|abcdef|changeme|your[-_]?|test[-_]?key|<|\$\{|\.\.\.|…/i;
+/** Folders of translated messages. */
+const MESSAGE_CATALOG = /(^|\/)(lang|langs|locales?|i18n|l10n|translations?)\//i;
+
 /** Names of markers that stand in for a hidden or absent secret (`REDACTED_CREDENTIAL_VALUE`, `maskedToken`). */
 const MARKER_NAME = /redacted|masked|placeholder|sentinel|dummy|fake|example|sample|fixture|mock|stub|^e2e|^test[A-Z_]/i;
 /** Names that describe a secret but do not hold one (`tokenHeader`, `passwordField`, `secretName`). */
@@ -50,6 +53,7 @@ export function looksLikeSecretValue(value: string): boolean {
   const v = value.trim();
   if (v.length < 10 || v.length > 500 || v !== value) return false;
   if (/\s/.test(v) || isPlaceholderValue(v) || FAKE.test(v)) return false;
+  if (/[^\x00-\x7f]/.test(v)) return false; // natural language (`Contraseña`, `パスワード`): keys and passwords in code are ASCII
   if (/^[a-z]+([_.:/-][a-z]+)*$/i.test(v)) return false; // words and identifiers: access_token, auth.password.invalid
   if (/^[A-Z][A-Z0-9_]+$/.test(v)) return false; // an env var name
   if (/^(\/|\.\/|\.\.\/|https?:|[a-z]+:\/\/)/i.test(v)) return false; // paths, URLs
@@ -72,7 +76,7 @@ export default defineRule({
   recommended: true,
   securitySeverity: 8.0,
   inputs: ['source'],
-  sourceLanguages: ['python', 'go'],
+  sourceLanguages: ['python', 'go', 'ruby', 'php'],
   sourcePrefilter:
     /A[KS]IA|gh[pousr]_|github_pat_|xox[abposr]-|[sr]k_live_|PRIVATE KEY|SG\.|glpat-|npm_|\/\/[\w.%+-]+:[^\s'"`/@]+@|(?:ecret|ECRET|oken|OKEN|assword|ASSWORD|asswd|ASSWD|pi_?[Kk]ey|PI_?KEY|apikey|rivate_?[Kk]ey|RIVATE_?KEY|ccess_?[Kk]ey|CCESS_?KEY|redential|REDENTIAL|uth_?[Kk]ey|UTH_?KEY)\w*['"`]?\s*(?:[:=]|\|\||\?\?)\s*['"`](?=[^'"`\s]{0,80}[\d+=!@#$%^&*~])[^'"`\s]{8}/,
   docs: {
@@ -92,7 +96,9 @@ export default defineRule({
     fallback: 'process.env.{{name}} falls back to a hard-coded secret ({{redacted}}): when the variable is unset the app runs with a value everyone with the code knows. Fail at start-up instead',
   },
   check({ project, report }) {
-    for (const file of parsedSources(project, 'shipped', ['js', 'ts', 'python', 'go'])) {
+    for (const file of parsedSources(project, 'shipped', ['js', 'ts', 'python', 'go', 'ruby', 'php'])) {
+      // Message catalogs (`lang/ja/passwords.php`, `locales/en.json`): `'password' => '…'` is the label, not the secret.
+      if (MESSAGE_CATALOG.test(file.path)) continue;
       for (const s of file.facts.strings) {
         const format = FORMATS.find(([, re]) => re.test(s.value));
         if (format) {

@@ -3,6 +3,7 @@ import { ruleTester } from '../../support/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'message catalogs and natural language (BookStack lang/ja/passwords.php)', files: { 'lang/nb/settings.php': "<?php\nreturn ['users_api_tokens' => 'API-Tokens', 'password' => 'Passord1234'];\n", 'app/Labels.php': "<?php\nreturn ['password_hint' => 'パスワードは8文字以上'];\n" } },
     { name: 'timestamps under key-like names in test data, and a unittests folder (DefectDojo)', files: { 'dojo/report.js': 'const k = { access_key_1_last_rotated: "2018-06-21T13:22:04+00:00", password_last_used: "2019-01-02T03:04:05Z" };\n', 'unittests/scans/new2.js': 'const x = { apiToken: "a8F3kL9qZ2xW7vB4nM6c" };\n' } },
     { name: 'a token prefix constant in UPPER_SNAKE', files: { 'src/validate.ts': "const GITHUB_SCOPED_TOKEN_PREFIX = 'github_pat_';\nexport const ok = (t: string) => t.startsWith(GITHUB_SCOPED_TOKEN_PREFIX);\n" } },
     { name: 'a marker for a hidden credential, and a masked display value in a .clienttest file (Flowise, langfuse)', files: { 'src/utils.ts': "export const REDACTED_CREDENTIAL_VALUE = '_FLOWISE_BLANK_07167752-1a71-43b1-bf8f-4f32252165db';\n", 'src/ApiKeyList.clienttest.tsx': 'const row = { displaySecretKey: "sk-lf-...5678" };\n', 'src/keys.ts': 'export const shown = { secretKey: "sk-lf-…a8Kq2" };\n' } },
@@ -25,6 +26,14 @@ ruleTester(rule, {
     { name: 'templated URL credentials', files: { 'src/db.js': 'const url = `postgres://${user}:${pass}@db:5432/app`;\n' } },
   ],
   invalid: [
+    {
+      name: 'PHP and Ruby: a literal password in a config array, a token constant',
+      files: { 'config/database.php': "<?php\nreturn ['mysql' => ['password' => 'Zq8v2LmX9pRt4sWn']];\n", 'config/initializers/api.rb': "API_TOKEN = 'a8F3kL9qZ2xW7vB4nM6c'\n" },
+      errors: [
+        { file: 'config/database.php', line: 2, message: /password/ },
+        { file: 'config/initializers/api.rb', line: 1, message: /API_TOKEN/ },
+      ],
+    },
     {
       name: 'Go: a secret in a const and in a struct literal',
       files: { 'internal/auth/keys.go': 'package auth\n\nconst jwtSecret = "a8F3kL9qZ2xW7vB4nM6c"\n\nvar cfg = Config{Password: "Zq8v2LmX9pRt4sWn"}\n' },

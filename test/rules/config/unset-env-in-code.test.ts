@@ -54,6 +54,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "Ruby: ENV.fetch without a default raises when unset; ENV[] and PHP's getenv/env go on without it",
+      files: { Dockerfile: 'FROM ruby:3.3\nCOPY . /app\nCMD ["bundle", "exec", "puma"]\n', 'config/initializers/keys.rb': "KEY = ENV.fetch('PAYMENT_SECRET')\nURL = ENV['OPTIONAL_URL']\n", 'public/index.php': "<?php\n$h = getenv('OPTIONAL_HOST');\n$d = env('APP_DEBUG', false);\n" },
+      errors: [{ file: 'config/initializers/keys.rb', line: 1, messageId: 'unset', message: /^PAYMENT_SECRET is read in code/ }],
+    },
+    {
       name: 'Go: a variable a struct tag requires; os.Getenv (Go goes on with ""), LookupEnv and vendored code are left alone',
       files: {
         Dockerfile: 'FROM golang:1.23 AS build\nCOPY . .\nRUN go build -o /app ./cmd/server\nFROM gcr.io/distroless/base\nCOPY --from=build /app /app\nCMD ["/app"]\n',

@@ -1,0 +1,85 @@
+import type { JsFacts, Value } from '../js/facts.js';
+import type { TsNode } from '../lang/tree-sitter.js';
+import { rangeOf } from '../python/extract.js';
+import { walkTree } from '../lang/walk.js';
+
+/**
+ * The facts of a Ruby file, in the shape the source rules read: environment reads (`ENV['X']` is
+ * nil when unset, `ENV.fetch('X')` raises, `ENV.fetch('X', d)` and `ENV.fetch('X') { d }` fall
+ * back), variables the code sets (`ENV['X'] = …`), named string literals, and `require`s.
+ */
+export function extractRubyFacts(root: TsNode): JsFacts {
+  const facts: JsFacts = { imports: [], calls: [], envReads: [], envWrites: [], nodeEnvChecks: [], strings: [], signalHandlers: [], dbChoices: [] };
+  walkTree(root, (node) => {
+    switch (node.type) {
+      case 'element_reference': {
+        const object = node.childForFieldName('object');
+        const key = node.namedChildren[1];
+        const name = key ? stringValue(key) : undefined;
+        if (object?.text !== 'ENV' || name === undefined) return true;
+        const parent = node.parent;
+        if (parent?.type === 'assignment' && parent.childForFieldName('left')?.id === node.id) facts.envWrites.push(name);
+        else facts.envReads.push({ name, range: rangeOf(node), hasDefault: true });
+        return true;
+      }
+      case 'call': {
+        const receiver = node.childForFieldName('receiver');
+        const method = node.childForFieldName('method')?.text;
+        const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is TsNode => a !== null);
+        if (receiver?.text === 'ENV' && method === 'fetch') {
+          const name = args[0] ? stringValue(args[0]) : undefined;
+          if (name === undefined) return true;
+          const fallback = args[1];
+          const block = node.childForFieldName('block');
+          const lit = fallback ? literal(fallback) : undefined;
+          facts.envReads.push({ name, range: rangeOf(node), hasDefault: fallback !== undefined || block !== null, ...(lit ? { fallback: lit } : {}) });
+          if (fallback && lit?.k === 'str') facts.strings.push({ value: lit.v, range: rangeOf(fallback), name, envFallback: name });
+        } else if (!receiver && (method === 'require' || method === 'require_relative')) {
+          const source = args[0] ? stringValue(args[0]) : undefined;
+          if (source && method === 'require') facts.imports.push({ source, line: node.startPosition.row + 1 });
+        }
+        return true;
+      }
+      case 'assignment': {
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        const v = right ? stringValue(right) : undefined;
+        const name = left && /^(constant|identifier|instance_variable|class_variable|global_variable)$/.test(left.type) ? left.text.replace(/^[@$]+/, '') : undefined;
+        if (name && right && v !== undefined) facts.strings.push({ value: v, range: rangeOf(right), name });
+        return true;
+      }
+      case 'pair': {
+        const key = node.childForFieldName('key');
+        const value = node.childForFieldName('value');
+        const k = key ? (key.type === 'hash_key_symbol' || key.type === 'simple_symbol' ? key.text.replace(/^:/, '') : stringValue(key)) : undefined;
+        const v = value ? stringValue(value) : undefined;
+        if (k !== undefined && value && v !== undefined) facts.strings.push({ value: v, range: rangeOf(value), name: k });
+        return true;
+      }
+      default:
+        return true;
+    }
+  });
+  return facts;
+}
+
+function literal(node: TsNode): Value | undefined {
+  const s = stringValue(node);
+  if (s !== undefined) return { k: 'str', v: s };
+  if (node.type === 'integer' || node.type === 'float') return { k: 'num', v: Number(node.text.replace(/_/g, '')) };
+  if (node.type === 'true' || node.type === 'false') return { k: 'bool', v: node.type === 'true' };
+  return undefined;
+}
+
+/** A plain string literal (no interpolation); undefined otherwise. */
+function stringValue(node: TsNode): string | undefined {
+  if (node.type !== 'string') return undefined;
+  let out = '';
+  for (const c of node.namedChildren) {
+    if (!c) continue;
+    if (c.type === 'interpolation') return undefined;
+    if (c.type === 'string_content') out += c.text;
+    else if (c.type === 'escape_sequence') out += c.text;
+  }
+  return out;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { grammarParser } from '../../src/project/lang/tree-sitter.js';
+import { extractRubyFacts } from '../../src/project/ruby/extract.js';
+
+async function facts(text: string) {
+  const parser = await grammarParser('ruby');
+  const tree = parser.parse(text)!;
+  try {
+    return extractRubyFacts(tree.rootNode);
+  } finally {
+    tree.delete();
+  }
+}
+
+describe('Ruby facts', () => {
+  it('env reads: ENV[] is nil when unset, ENV.fetch raises unless given a default or a block', async () => {
+    const f = await facts("a = ENV['REDIS_URL']\nb = ENV.fetch('SECRET_KEY_BASE')\nc = ENV.fetch('PORT', 3000)\nd = ENV.fetch('HOST') { 'localhost' }\nENV['TZ'] = 'UTC'\nx = ENV[name]\n");
+    expect(f.envReads.map((r) => [r.name, r.hasDefault])).toEqual([['REDIS_URL', true], ['SECRET_KEY_BASE', false], ['PORT', true], ['HOST', true]]);
+    expect(f.envWrites).toEqual(['TZ']);
+  });
+
+  it('named literals (constants, variables, instance variables, hash pairs) and requires; interpolated strings are not literals', async () => {
+    const f = await facts("require 'sidekiq'\nAPI_KEY = 'k-8f3a9c2e1d7b'\n@token = 't-1q2w3e4r5t'\nconfig = { password: 'p-9z8y7x6w', 'secret' => 's-0a9b8c7d' }\nurl = \"redis://#{host}\"\n");
+    expect(f.strings.map((s) => [s.name, s.value])).toEqual([['API_KEY', 'k-8f3a9c2e1d7b'], ['token', 't-1q2w3e4r5t'], ['password', 'p-9z8y7x6w'], ['secret', 's-0a9b8c7d']]);
+    expect(f.imports.map((i) => i.source)).toEqual(['sidekiq']);
+  });
+});
