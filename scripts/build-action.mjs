@@ -33,6 +33,6 @@ const grammars = path.join(path.dirname(outfile), 'tree-sitter');
 const pkg = path.dirname(createRequire(import.meta.url).resolve('@vscode/tree-sitter-wasm'));
 mkdirSync(grammars, { recursive: true });
 copyFileSync(path.join(pkg, 'tree-sitter.js'), path.join(grammars, 'tree-sitter.cjs'));
-for (const f of ['tree-sitter.wasm', 'tree-sitter-python.wasm', 'tree-sitter-go.wasm', 'tree-sitter-ruby.wasm', 'tree-sitter-php.wasm']) copyFileSync(path.join(pkg, f), path.join(grammars, f));
+for (const f of ['tree-sitter.wasm', 'tree-sitter-python.wasm', 'tree-sitter-go.wasm', 'tree-sitter-ruby.wasm', 'tree-sitter-php.wasm', 'tree-sitter-java.wasm']) copyFileSync(path.join(pkg, f), path.join(grammars, f));
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
 console.log(`${process.argv[2] ?? 'action/dist/index.mjs'}: ${(bytes / 1e6).toFixed(1)} MB`);

@@ -91,7 +91,7 @@ export async function analyse(options: AnalyseOptions): Promise<Audit> {
     deployEnv: withShellVariables(options.deployEnv ?? new Map()),
     limits: config.limits,
     sourcePrefilters: toRun.filter((r) => r.inputs.includes('source') && r.sourcePrefilter).map((r) => r.sourcePrefilter as RegExp),
-    grammarLanguages: [...new Set(toRun.filter((r) => r.inputs.includes('source')).flatMap((r) => r.sourceLanguages ?? []))].filter((l): l is GrammarLanguage => l === 'python' || l === 'go' || l === 'ruby' || l === 'php'),
+    grammarLanguages: [...new Set(toRun.filter((r) => r.inputs.includes('source')).flatMap((r) => r.sourceLanguages ?? []))].filter((l): l is GrammarLanguage => l === 'python' || l === 'go' || l === 'ruby' || l === 'php' || l === 'java'),
     ...(stack.length ? { stackFiles: stack } : {}),
     ...(options.reader ? { reader: options.reader } : {}),
     ...(options.git ? { git: options.git } : {}),

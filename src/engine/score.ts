@@ -45,8 +45,10 @@ export function unreadLanguages(project: Project, rules: readonly AnyRule[]): st
   const sourceRules = rules.filter((r) => r.inputs.includes('source'));
   const read = new Set<string>(sourceRules.length > 0 ? ['js', 'ts'] : []);
   // A language read through a grammar counts where a rule reads it and the grammar loaded.
-  for (const r of sourceRules) for (const l of r.sourceLanguages ?? []) if (!project.unreadGrammars?.includes(l)) read.add(l);
   const shipped = project.sources.filter((s) => !isNotShippedPath(s.path));
+  // Kotlin shares the 'java' tag; only the Java grammar is loaded, so Kotlin code keeps Java/Kotlin unread.
+  const kotlin = shipped.some((s) => /\.kts?$/.test(s.path));
+  for (const r of sourceRules) for (const l of r.sourceLanguages ?? []) if (!project.unreadGrammars?.includes(l) && !(l === 'java' && kotlin)) read.add(l);
   const counts = new Map<string, number>();
   for (const s of shipped) counts.set(s.language, (counts.get(s.language) ?? 0) + 1);
   const bases = project.facts.images().filter((i) => project.facts.dockerfileStatus(i.dockerfile).release).map((i) => (i.base ? imageName(i.base.image) : ''));

@@ -117,7 +117,7 @@ export interface RuleDefinition<M extends string = string, O = Record<string, un
   /** For JS/TS source rules: a cheap test on raw text that says whether a file may matter. */
   sourcePrefilter?: RegExp;
   /** Source languages besides JS/TS the rule reads (their facts have the same shape); the rule's factor counts them as read. */
-  sourceLanguages?: readonly ('python' | 'go' | 'ruby' | 'php')[];
+  sourceLanguages?: readonly ('python' | 'go' | 'ruby' | 'php' | 'java')[];
   /** For `swarm: 'blocker'` rules: how the blocker bites (default `rejected` in the swarm family, `broken` elsewhere). */
   blocker?: BlockerKind;
   /**

@@ -118,6 +118,14 @@ describe('the score tells projects apart and never passes what was not read', ()
     expect(result.factors.find((x) => x.id === 'config')?.coverage).toBe('C# and Rust source is not analysed yet');
   });
 
+  it('Java is read by the config rules, Kotlin (same language tag, no grammar loaded) is not', async () => {
+    const image = 'FROM eclipse-temurin:21-jre\nCOPY app.jar /app.jar\nCMD ["java", "-jar", "/app.jar"]\n';
+    const java = await auditFiles(allRules, { Dockerfile: image, 'src/main/java/app/App.java': 'package app;\nclass App { String u = System.getenv("DB_URL"); }\n' });
+    expect(java.factors.find((x) => x.id === 'config')?.coverage).toBeUndefined();
+    const kotlin = await auditFiles(allRules, { Dockerfile: image, 'src/main/kotlin/app/App.kt': 'package app\nfun main() { println(System.getenv("DB_URL")) }\n' });
+    expect(kotlin.factors.find((x) => x.id === 'config')?.coverage).toBe('Java/Kotlin source is not analysed yet');
+  });
+
   it('an empty directory or a lone README is nothing to audit: exit 2', async () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'tl-empty-'));
     const r = await runCli(['.'], empty);

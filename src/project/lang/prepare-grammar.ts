@@ -7,16 +7,18 @@ import { extractPythonFacts } from '../python/extract.js';
 import { extractGoFacts } from '../go/extract.js';
 import { extractRubyFacts } from '../ruby/extract.js';
 import { extractPhpFacts } from '../php/extract.js';
+import { extractJavaFacts } from '../java/extract.js';
 
 /** What may matter in a file of each language, tested on raw text before parsing (as the JS/TS prefilters are). */
 const PREFILTER: Record<GrammarLanguage, RegExp> = {
   python: /environ|getenv|decouple|FileHandler|basicConfig|SESSION_ENGINE|DATABASES|secret|passw|token|api_?key|private_?key|:\/\/[^\s'"]*:[^\s'"]*@/i,
   ruby: /ENV|secret|passw|token|api_?key|private_?key|:\/\/[^\s'"]*:[^\s'"]*@/i,
   php: /getenv|env\(|\$_ENV|\$_SERVER|secret|passw|token|api_?key|private_?key|:\/\/[^\s'"]*:[^\s'"]*@/i,
+  java: /getenv|secret|passw|token|api_?key|apiKey|private_?key|:\/\/[^\s'"]*:[^\s'"]*@/i,
   go: /Getenv|LookupEnv|Setenv|env(config)?:"|secret|passw|token|api_?key|private_?key|:\/\/[^\s'"`]*:[^\s'"`]*@/i,
 };
 
-const EXTRACT: Partial<Record<GrammarLanguage, typeof extractPythonFacts>> = { python: extractPythonFacts, go: extractGoFacts, ruby: extractRubyFacts, php: extractPhpFacts };
+const EXTRACT: Partial<Record<GrammarLanguage, typeof extractPythonFacts>> = { python: extractPythonFacts, go: extractGoFacts, ruby: extractRubyFacts, php: extractPhpFacts, java: extractJavaFacts };
 
 /**
  * Parses the shipped files of the languages read through tree-sitter grammars that the enabled
@@ -27,7 +29,8 @@ export async function prepareGrammarSources(project: Project, languages: readonl
   for (const language of languages) {
     const extract = EXTRACT[language];
     if (!extract) continue;
-    const files = project.sources.filter((s) => s.language === language && !isNotShippedPath(s.path) && PREFILTER[language].test(s.text));
+    // Kotlin files share the 'java' language tag but not the grammar.
+    const files = project.sources.filter((s) => s.language === language && !isNotShippedPath(s.path) && !(language === 'java' && !s.path.endsWith('.java')) && PREFILTER[language].test(s.text));
     if (files.length === 0) continue;
     let parser;
     try {

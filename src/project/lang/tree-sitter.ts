@@ -14,9 +14,9 @@ type TreeSitter = typeof import('@vscode/tree-sitter-wasm');
 export type TsParser = InstanceType<TreeSitter['Parser']>;
 export type TsNode = NonNullable<ReturnType<TsParser['parse']>>['rootNode'];
 
-export type GrammarLanguage = 'python' | 'go' | 'ruby' | 'php';
+export type GrammarLanguage = 'python' | 'go' | 'ruby' | 'php' | 'java';
 
-const GRAMMAR_FILE: Record<GrammarLanguage, string> = { python: 'tree-sitter-python.wasm', go: 'tree-sitter-go.wasm', ruby: 'tree-sitter-ruby.wasm', php: 'tree-sitter-php.wasm' };
+const GRAMMAR_FILE: Record<GrammarLanguage, string> = { python: 'tree-sitter-python.wasm', go: 'tree-sitter-go.wasm', ruby: 'tree-sitter-ruby.wasm', php: 'tree-sitter-php.wasm', java: 'tree-sitter-java.wasm' };
 
 let runtime: Promise<{ ts: TreeSitter; dir: string }> | undefined;
 const parsers = new Map<GrammarLanguage, Promise<TsParser>>();

@@ -76,7 +76,7 @@ export default defineRule({
   recommended: true,
   securitySeverity: 8.0,
   inputs: ['source'],
-  sourceLanguages: ['python', 'go', 'ruby', 'php'],
+  sourceLanguages: ['python', 'go', 'ruby', 'php', 'java'],
   sourcePrefilter:
     /A[KS]IA|gh[pousr]_|github_pat_|xox[abposr]-|[sr]k_live_|PRIVATE KEY|SG\.|glpat-|npm_|\/\/[\w.%+-]+:[^\s'"`/@]+@|(?:ecret|ECRET|oken|OKEN|assword|ASSWORD|asswd|ASSWD|pi_?[Kk]ey|PI_?KEY|apikey|rivate_?[Kk]ey|RIVATE_?KEY|ccess_?[Kk]ey|CCESS_?KEY|redential|REDENTIAL|uth_?[Kk]ey|UTH_?KEY)\w*['"`]?\s*(?:[:=]|\|\||\?\?)\s*['"`](?=[^'"`\s]{0,80}[\d+=!@#$%^&*~])[^'"`\s]{8}/,
   docs: {
@@ -96,7 +96,7 @@ export default defineRule({
     fallback: 'process.env.{{name}} falls back to a hard-coded secret ({{redacted}}): when the variable is unset the app runs with a value everyone with the code knows. Fail at start-up instead',
   },
   check({ project, report }) {
-    for (const file of parsedSources(project, 'shipped', ['js', 'ts', 'python', 'go', 'ruby', 'php'])) {
+    for (const file of parsedSources(project, 'shipped', ['js', 'ts', 'python', 'go', 'ruby', 'php', 'java'])) {
       // Message catalogs (`lang/ja/passwords.php`, `locales/en.json`): `'password' => '…'` is the label, not the secret.
       if (MESSAGE_CATALOG.test(file.path)) continue;
       for (const s of file.facts.strings) {

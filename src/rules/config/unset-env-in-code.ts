@@ -25,7 +25,7 @@ export default defineRule({
   recommended: true,
   inputs: ['source', 'compose', 'dockerfile', 'env', 'manifest', 'procfile'],
   sourcePrefilter: /process\.env|import\.meta\.env|Bun\.env/,
-  sourceLanguages: ['python', 'go', 'ruby', 'php'],
+  sourceLanguages: ['python', 'go', 'ruby', 'php', 'java'],
   docs: {
     summary: 'Code reads an environment variable that no deploy file, env file or document sets or mentions',
     rationale:
@@ -43,7 +43,7 @@ export default defineRule({
     const reads = new Map<string, Site[]>();
     const written = new Set<string>();
     const declaredOptional = new Set<string>();
-    for (const file of parsedSources(project, 'runtime', ['js', 'ts', 'python', 'go', 'ruby', 'php'])) {
+    for (const file of parsedSources(project, 'runtime', ['js', 'ts', 'python', 'go', 'ruby', 'php', 'java'])) {
       for (const w of file.facts.envWrites) written.add(w);
       if (TOOL_CONFIG.test(file.path)) continue;
       for (const r of file.facts.envReads) {

@@ -27,11 +27,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'PHP and Ruby: a literal password in a config array, a token constant',
-      files: { 'config/database.php': "<?php\nreturn ['mysql' => ['password' => 'Zq8v2LmX9pRt4sWn']];\n", 'config/initializers/api.rb': "API_TOKEN = 'a8F3kL9qZ2xW7vB4nM6c'\n" },
+      name: 'PHP, Ruby and Java: a literal password in a config array, a token constant, a key field',
+      files: { 'config/database.php': "<?php\nreturn ['mysql' => ['password' => 'Zq8v2LmX9pRt4sWn']];\n", 'config/initializers/api.rb': "API_TOKEN = 'a8F3kL9qZ2xW7vB4nM6c'\n", 'src/main/java/app/Keys.java': 'package app;\nclass Keys { static final String API_KEY = "Q7wE9rT2yU4iO6pA8sD0"; }\n' },
       errors: [
         { file: 'config/database.php', line: 2, message: /password/ },
         { file: 'config/initializers/api.rb', line: 1, message: /API_TOKEN/ },
+        { file: 'src/main/java/app/Keys.java', line: 2, message: /API_KEY/ },
       ],
     },
     {
