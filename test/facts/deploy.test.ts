@@ -285,6 +285,17 @@ describe('named variants beside the main compose file', () => {
     expect(statuses).toEqual({ 'quickstart.yml': 'example', 'docker-compose.postgres.yml': 'override', 'docker-compose.yml': 'main deployed speaks' });
   });
 
+  it('a Dockerfile only services of a deprecated or dev profile build is not a release (hoppscotch packages/*/Dockerfile)', async () => {
+    const project = await load({
+      'docker-compose.yml': "services:\n  aio:\n    profiles: ['default']\n    build:\n      dockerfile: prod.Dockerfile\n    image: acme/aio:1.2\n  old-backend:\n    profiles: ['deprecated']\n    build:\n      context: ./packages/backend\n    image: acme/backend:1.2\n",
+      'prod.Dockerfile': 'FROM node:22\nCMD ["node", "aio.js"]\n',
+      'packages/backend/Dockerfile': 'FROM node:22\nRUN npm i -g pnpm\nCMD ["pnpm", "start"]\n',
+    });
+    const status = (path: string) => project.facts.dockerfileStatus(project.dockerfiles.find((d) => d.path === path)!);
+    expect(status('prod.Dockerfile').release).toBe(true);
+    expect(status('packages/backend/Dockerfile').release).toBe(false);
+  });
+
   it('a live-code setup: every service it builds has its source mounted over it; a production-named one stays deployed', async () => {
     const files = { 'app/server.js': 'x\n', 'app/package.json': '{}\n', 'app/Dockerfile': 'FROM node:22\n' };
     expect(await composeStatuses({ ...files, 'compose.yaml': 'services:\n  app:\n    build: ./app\n    volumes:\n      - ./app:/srv/app\n' })).toEqual({ 'compose.yaml': 'development speaks' });

@@ -308,12 +308,22 @@ export function isDevStageName(name: string | undefined): boolean {
   return name !== undefined && new RegExp(`^(${WORDS.dev}|${WORDS.test}|dev-envs?|devenv)$`, 'i').test(name);
 }
 
+/** A service only started with a profile named for development, tests, examples or the past (`profiles: [deprecated]`). */
+function outOfUseProfile(service: ComposeService): boolean {
+  const profiles = getValue(service.node, 'profiles');
+  if (profiles?.kind !== 'seq' || profiles.items.length === 0) return false;
+  return profiles.items.every((p) => {
+    const name = p.kind === 'scalar' ? String(p.value) : '';
+    return DEV_WORD.test(name) || TEST_WORD.test(name) || EXAMPLE_WORD.test(name) || UNUSED_WORD.test(name);
+  });
+}
+
 export function dockerfileStatuses(project: Project, compose: Map<ComposeFile, ComposeStatus>): Map<Dockerfile, DockerfileStatus> {
   const out = new Map<Dockerfile, DockerfileStatus>();
   for (const d of project.dockerfiles) {
     const declared = pathPurpose(d.path) === undefined ? declaredPurpose(project, d) : undefined;
     const purpose = declared?.purpose ?? pathPurpose(d.path);
-    const users = d.usedBy.filter((s) => compose.get(s.file)?.deployed && !isDevStageName(buildTarget(s)));
+    const users = d.usedBy.filter((s) => compose.get(s.file)?.deployed && !isDevStageName(buildTarget(s)) && !outOfUseProfile(s));
     let targets: (string | undefined)[];
     let release: boolean;
     let reason: string;
@@ -328,7 +338,7 @@ export function dockerfileStatuses(project: Project, compose: Map<ComposeFile, C
     } else {
       // Built on its own (by CI, or by a compose file that is not deployed): the release is its last stage,
       // unless every compose user builds a development target, or a production Dockerfile sits beside it.
-      const devTargetsOnly = d.usedBy.length > 0 && d.usedBy.every((s) => isDevStageName(buildTarget(s)));
+      const devTargetsOnly = d.usedBy.length > 0 && d.usedBy.every((s) => isDevStageName(buildTarget(s)) || outOfUseProfile(s));
       const prodSibling = purpose === undefined ? project.dockerfiles.find((o) => o !== d && dirname(o.path) === dirname(d.path) && pathPurpose(o.path) === 'production') : undefined;
       release = !devTargetsOnly && !prodSibling && !isDevStageName(d.stages.at(-1)?.name);
       reason = release ? 'the image built from it' : prodSibling ? `${prodSibling.path} is the production Dockerfile beside it` : 'only development targets are built from it';
