@@ -40,9 +40,9 @@ export default defineRule({
     exampleLanguage: 'js',
   },
   messages: {
-    force: 'sequelize.sync({ force: true }) in the server process drops and recreates every table each time a replica starts: all data is lost on every restart. Use migrations run once per release',
-    alter: '{{what}} changes the schema each time a replica starts ({{where}}): replicas race on the schema at every deploy. Run migrations once per release as a separate task',
-    migrate: '{{what}} runs database migrations each time a replica starts ({{where}}): replicas race on the schema at every deploy and a failing migration becomes a crash loop. Run migrations once per release as a separate task',
+    force: 'sequelize.sync({ force: true }) in the server process{{more}} drops and recreates every table each time a replica starts: all data is lost on every restart. Use migrations run once per release',
+    alter: '{{what}}{{more}} changes the schema each time a replica starts ({{where}}): replicas race on the schema at every deploy. Run migrations once per release as a separate task',
+    migrate: '{{what}}{{more}} runs database migrations each time a replica starts ({{where}}): replicas race on the schema at every deploy and a failing migration becomes a crash loop. Run migrations once per release as a separate task',
   },
   check({ project, report }) {
     const hasEntries = (project.jsLinks?.entries.length ?? 0) > 0;
@@ -54,7 +54,15 @@ export default defineRule({
       if (servers.length > 0) where = `reached from ${servers[0].file}, started by ${servers[0].via}`;
       else if (listenSites(file).some((l) => !l.socketPath) && (!hasEntries || entriesRunning(project, file.path).length === 0)) where = 'in the file that starts the server';
       if (!where) continue;
-      for (const { call, m } of found) report({ file: file.path, range: call.range, messageId: m!.messageId, data: { what: m!.what, where } });
+      // One problem, one finding: the same kind of migration in several places of one file (each branch of an
+      // if/else on the database driver) is reported once, counting the others.
+      const byKind = new Map<string, typeof found>();
+      for (const f of found) byKind.set(f.m!.messageId, [...(byKind.get(f.m!.messageId) ?? []), f]);
+      for (const group of byKind.values()) {
+        const { call, m } = group[0];
+        const more = group.length > 1 ? ` (and ${group.length - 1} more place${group.length > 2 ? 's' : ''} in this file)` : '';
+        report({ file: file.path, range: call.range, messageId: m!.messageId, data: { what: m!.what, where, more } });
+      }
     }
   },
 });

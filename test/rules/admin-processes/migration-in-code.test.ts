@@ -9,6 +9,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'the same migration in both branches of an if/else on the driver is one finding (jellyseerr)',
+      files: { 'server.js': "const { dataSource } = require('./datasource');\nconst app = require('./app');\nif (process.env.DB_TYPE === 'postgres') {\n  dataSource.runMigrations();\n} else {\n  dataSource.runMigrations();\n}\napp.listen(3000);\n" },
+      errors: [{ file: 'server.js', line: 4, messageId: 'migrate', message: /\(and 1 more place in this file\) runs database migrations each time a replica starts/ }],
+    },
+    {
       name: 'sync({ force: true }) before listen',
       files: { 'server.js': "const db = require('./models');\nconst app = require('./app');\ndb.sequelize.sync({ force: true }).then(() => app.listen(3000));\n" },
       errors: [{ file: 'server.js', line: 3, column: 1, messageId: 'force' }],
