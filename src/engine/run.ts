@@ -1,5 +1,4 @@
 import { discover, resolveInputs, UsageError, type Discovery } from '../project/discover.js';
-import type { GrammarLanguage } from '../project/lang/tree-sitter.js';
 import { diskReader, type FileReader } from '../project/reader.js';
 import { classify } from '../project/classify.js';
 import { loadProject } from '../project/load.js';
@@ -91,7 +90,7 @@ export async function analyse(options: AnalyseOptions): Promise<Audit> {
     deployEnv: withShellVariables(options.deployEnv ?? new Map()),
     limits: config.limits,
     sourcePrefilters: toRun.filter((r) => r.inputs.includes('source') && r.sourcePrefilter).map((r) => r.sourcePrefilter as RegExp),
-    grammarLanguages: [...new Set(toRun.filter((r) => r.inputs.includes('source')).flatMap((r) => r.sourceLanguages ?? []))].filter((l): l is GrammarLanguage => l === 'python' || l === 'go' || l === 'ruby' || l === 'php' || l === 'java'),
+    grammarLanguages: [...new Set(toRun.filter((r) => r.inputs.includes('source')).flatMap((r) => r.sourceLanguages ?? []))],
     ...(stack.length ? { stackFiles: stack } : {}),
     ...(options.reader ? { reader: options.reader } : {}),
     ...(options.git ? { git: options.git } : {}),

@@ -1,4 +1,5 @@
 import type { Project, RuleInput } from '../project/model.js';
+import type { GrammarLanguage } from '../project/lang/tree-sitter.js';
 import type { Range } from '../project/range.js';
 
 export const FACTORS = [
@@ -117,7 +118,7 @@ export interface RuleDefinition<M extends string = string, O = Record<string, un
   /** For JS/TS source rules: a cheap test on raw text that says whether a file may matter. */
   sourcePrefilter?: RegExp;
   /** Source languages besides JS/TS the rule reads (their facts have the same shape); the rule's factor counts them as read. */
-  sourceLanguages?: readonly ('python' | 'go' | 'ruby' | 'php' | 'java')[];
+  sourceLanguages?: readonly GrammarLanguage[];
   /** For `swarm: 'blocker'` rules: how the blocker bites (default `rejected` in the swarm family, `broken` elsewhere). */
   blocker?: BlockerKind;
   /**

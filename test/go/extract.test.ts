@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { grammarParser } from '../../src/project/lang/tree-sitter.js';
+import { grammarFacts } from '../support/grammar.js';
 import { extractGoFacts } from '../../src/project/go/extract.js';
 
-async function facts(text: string) {
-  const parser = await grammarParser('go');
-  const tree = parser.parse(text)!;
-  try {
-    return extractGoFacts(tree.rootNode);
-  } finally {
-    tree.delete();
-  }
-}
+const facts = (text: string) => grammarFacts('go', extractGoFacts, text);
 
 const main = (body: string, imports = '"os"') => `package main\n\nimport (\n\t${imports}\n)\n\nfunc main() {\n${body}\n}\n`;
 

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { grammarParser } from '../../src/project/lang/tree-sitter.js';
+import { grammarFacts } from '../support/grammar.js';
 import { extractJavaFacts } from '../../src/project/java/extract.js';
 
-async function facts(text: string) {
-  const parser = await grammarParser('java');
-  const tree = parser.parse(text)!;
-  try {
-    return extractJavaFacts(tree.rootNode);
-  } finally {
-    tree.delete();
-  }
-}
+const facts = (text: string) => grammarFacts('java', extractJavaFacts, text);
 
 describe('Java facts', () => {
   it('env reads: System.getenv is null when unset, getOrDefault falls back; a computed name is left alone', async () => {

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { grammarParser } from '../../src/project/lang/tree-sitter.js';
+import { grammarFacts } from '../support/grammar.js';
 import { extractPhpFacts } from '../../src/project/php/extract.js';
 
-async function facts(text: string) {
-  const parser = await grammarParser('php');
-  const tree = parser.parse(text)!;
-  try {
-    return extractPhpFacts(tree.rootNode);
-  } finally {
-    tree.delete();
-  }
-}
+const facts = (text: string) => grammarFacts('php', extractPhpFacts, text);
 
 describe('PHP facts', () => {
   it("env reads: getenv, Laravel's env() with and without a default, $_ENV and $_SERVER; putenv writes", async () => {

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { grammarParser } from '../../src/project/lang/tree-sitter.js';
+import { grammarFacts } from '../support/grammar.js';
 import { extractPythonFacts } from '../../src/project/python/extract.js';
 
-async function facts(text: string) {
-  const parser = await grammarParser('python');
-  const tree = parser.parse(text)!;
-  try {
-    return extractPythonFacts(tree.rootNode);
-  } finally {
-    tree.delete();
-  }
-}
+const facts = (text: string) => grammarFacts('python', extractPythonFacts, text);
 
 const read = async (text: string) => (await facts(text)).envReads.map((r) => ({ name: r.name, hasDefault: r.hasDefault, ...(r.fallback ? { fallback: r.fallback } : {}), ...(r.condition ? { condition: true } : {}), ...(r.declaredOptional ? { declaredOptional: true } : {}) }));
 

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { grammarParser } from '../../src/project/lang/tree-sitter.js';
+import { grammarFacts } from '../support/grammar.js';
 import { extractRubyFacts } from '../../src/project/ruby/extract.js';
 
-async function facts(text: string) {
-  const parser = await grammarParser('ruby');
-  const tree = parser.parse(text)!;
-  try {
-    return extractRubyFacts(tree.rootNode);
-  } finally {
-    tree.delete();
-  }
-}
+const facts = (text: string) => grammarFacts('ruby', extractRubyFacts, text);
 
 describe('Ruby facts', () => {
   it('env reads: ENV[] is nil when unset, ENV.fetch raises unless given a default or a block', async () => {

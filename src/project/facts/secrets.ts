@@ -30,6 +30,11 @@ export function redact(value: string): string {
   return `${v.slice(0, 2)}${'*'.repeat(Math.min(8, v.length - 2))} (${v.length} chars)`;
 }
 
+/** The user name of a URL with credentials (`postgres://saleor:saleor@db` → saleor). */
+export function urlUser(value: string): string | undefined {
+  return /\/\/([^:/@\s]+):/.exec(value)?.[1];
+}
+
 /** Credentials embedded in a URL: scheme://user:password@host. Returns the password when there is one. */
 export function urlPassword(value: string): string | undefined {
   const m = /\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@]+:([^\s@/]+)@[^\s]+/i.exec(value);

@@ -1,6 +1,6 @@
 import type { EnvReadFact, JsFacts } from '../js/facts.js';
 import type { TsNode } from '../lang/tree-sitter.js';
-import { rangeOf } from '../python/extract.js';
+import { rangeOf, walkTree } from '../lang/walk.js';
 
 /**
  * The facts of a Go file, in the shape the source rules read: imports, environment reads
@@ -13,7 +13,7 @@ export function extractGoFacts(root: TsNode): JsFacts {
   const os = osNames(root);
   // Locals compared with "" (`if port == "" { port = "8080" }`): a read stored in one of them is checked.
   const checked = new Set<string>();
-  walk(root, (node) => {
+  walkTree(root, (node) => {
     if (node.type === 'binary_expression' && /^(==|!=)$/.test(node.childForFieldName('operator')?.text ?? '')) {
       const left = node.childForFieldName('left');
       const right = node.childForFieldName('right');
@@ -21,7 +21,7 @@ export function extractGoFacts(root: TsNode): JsFacts {
     }
     return true;
   });
-  walk(root, (node) => {
+  walkTree(root, (node) => {
     switch (node.type) {
       case 'import_spec': {
         const path = node.childForFieldName('path');
@@ -88,7 +88,7 @@ export function extractGoFacts(root: TsNode): JsFacts {
 /** Local names of the os package (`import "os"`, `import sys "os"`). */
 function osNames(root: TsNode): Set<string> {
   const out = new Set<string>();
-  walk(root, (node) => {
+  walkTree(root, (node) => {
     if (node.type !== 'import_spec') return node.type === 'source_file' || node.type === 'import_declaration' || node.type === 'import_spec_list';
     const path = node.childForFieldName('path');
     if (path && stringValue(path) === 'os') out.add(node.childForFieldName('name')?.text ?? 'os');
@@ -144,15 +144,3 @@ export function stringValue(node: TsNode): string | undefined {
   return out;
 }
 
-function walk(root: TsNode, visit: (node: TsNode) => boolean): void {
-  const stack: TsNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (!visit(node)) continue;
-    const children = node.namedChildren;
-    for (let i = children.length - 1; i >= 0; i--) {
-      const c = children[i];
-      if (c) stack.push(c);
-    }
-  }
-}

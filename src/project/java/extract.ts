@@ -1,7 +1,6 @@
 import type { JsFacts } from '../js/facts.js';
 import type { TsNode } from '../lang/tree-sitter.js';
-import { rangeOf } from '../python/extract.js';
-import { walkTree } from '../lang/walk.js';
+import { rangeOf, walkTree } from '../lang/walk.js';
 
 /**
  * The facts of a Java file, in the shape the source rules read: environment reads

@@ -9,13 +9,16 @@ import { extractRubyFacts } from '../ruby/extract.js';
 import { extractPhpFacts } from '../php/extract.js';
 import { extractJavaFacts } from '../java/extract.js';
 
+/** What makes any file worth reading for secrets: a credential-like name or a URL with a password. */
+const SECRET_HINT = String.raw`secret|passw|token|api_?key|apiKey|private_?key|:\/\/[^\s'"\`]*:[^\s'"\`]*@`;
+
 /** What may matter in a file of each language, tested on raw text before parsing (as the JS/TS prefilters are). */
 const PREFILTER: Record<GrammarLanguage, RegExp> = {
-  python: /environ|getenv|decouple|FileHandler|basicConfig|SESSION_ENGINE|DATABASES|secret|passw|token|api_?key|private_?key|:\/\/[^\s'"]*:[^\s'"]*@/i,
-  ruby: /ENV|secret|passw|token|api_?key|private_?key|:\/\/[^\s'"]*:[^\s'"]*@/i,
-  php: /getenv|env\(|\$_ENV|\$_SERVER|secret|passw|token|api_?key|private_?key|:\/\/[^\s'"]*:[^\s'"]*@/i,
-  java: /getenv|secret|passw|token|api_?key|apiKey|private_?key|:\/\/[^\s'"]*:[^\s'"]*@/i,
-  go: /Getenv|LookupEnv|Setenv|env(config)?:"|secret|passw|token|api_?key|private_?key|:\/\/[^\s'"`]*:[^\s'"`]*@/i,
+  python: new RegExp(`environ|getenv|decouple|FileHandler|basicConfig|SESSION_ENGINE|DATABASES|${SECRET_HINT}`, 'i'),
+  ruby: new RegExp(`ENV|${SECRET_HINT}`, 'i'),
+  php: new RegExp(`getenv|env\\(|\\$_ENV|\\$_SERVER|${SECRET_HINT}`, 'i'),
+  java: new RegExp(`getenv|${SECRET_HINT}`, 'i'),
+  go: new RegExp(`Getenv|LookupEnv|Setenv|env(config)?:"|${SECRET_HINT}`, 'i'),
 };
 
 const EXTRACT: Partial<Record<GrammarLanguage, typeof extractPythonFacts>> = { python: extractPythonFacts, go: extractGoFacts, ruby: extractRubyFacts, php: extractPhpFacts, java: extractJavaFacts };

@@ -14,7 +14,8 @@ type TreeSitter = typeof import('@vscode/tree-sitter-wasm');
 export type TsParser = InstanceType<TreeSitter['Parser']>;
 export type TsNode = NonNullable<ReturnType<TsParser['parse']>>['rootNode'];
 
-export type GrammarLanguage = 'python' | 'go' | 'ruby' | 'php' | 'java';
+export const GRAMMAR_LANGUAGES = ['python', 'go', 'ruby', 'php', 'java'] as const;
+export type GrammarLanguage = (typeof GRAMMAR_LANGUAGES)[number];
 
 const GRAMMAR_FILE: Record<GrammarLanguage, string> = { python: 'tree-sitter-python.wasm', go: 'tree-sitter-go.wasm', ruby: 'tree-sitter-ruby.wasm', php: 'tree-sitter-php.wasm', java: 'tree-sitter-java.wasm' };
 

@@ -1,6 +1,6 @@
 import type { CallFact, EnvReadFact, ImportFact, JsFacts, SettingFact, StringFact, Value } from '../js/facts.js';
-import type { Range } from '../range.js';
 import type { TsNode } from '../lang/tree-sitter.js';
+import { literalOf, rangeOf, walkTree } from '../lang/walk.js';
 
 /**
  * The facts of a Python file, in the shape the source rules read (the same as JS/TS):
@@ -12,7 +12,7 @@ export function extractPythonFacts(root: TsNode): JsFacts {
   const facts: JsFacts = { imports: [], calls: [], envReads: [], envWrites: [], nodeEnvChecks: [], strings: [], signalHandlers: [], dbChoices: [] };
   const names = bindings(root);
   const readNodes = new Set<number>();
-  walk(root, (node) => {
+  walkTree(root, (node) => {
     switch (node.type) {
       case 'import_statement':
       case 'import_from_statement':
@@ -209,8 +209,8 @@ interface Bindings {
 
 function bindings(root: TsNode): Bindings {
   const b: Bindings = { environ: new Set(), getenv: new Set(), envObjects: new Set(), decouple: new Set(), envDefaults: new Map() };
-  let envClass = new Set<string>();
-  walk(root, (node) => {
+  const envClass = new Set<string>();
+  walkTree(root, (node) => {
     if (node.type === 'import_from_statement') {
       const module = node.childForFieldName('module_name')?.text;
       for (const n of node.childrenForFieldName('name')) {
@@ -242,7 +242,6 @@ function bindings(root: TsNode): Bindings {
     }
     return true;
   });
-  envClass = new Set();
   return b;
 }
 
@@ -340,11 +339,7 @@ function handlesKeyError(clause: TsNode): boolean {
 const ENV_TEST = /\b(environ|getenv|env(\.\w+)?\(|config\()/;
 
 function literal(node: TsNode): Value | undefined {
-  const s = stringValue(node);
-  if (s !== undefined) return { k: 'str', v: s };
-  if (node.type === 'integer' || node.type === 'float') return { k: 'num', v: Number(node.text.replace(/_/g, '')) };
-  if (node.type === 'true' || node.type === 'false') return { k: 'bool', v: node.type === 'true' };
-  return undefined;
+  return literalOf(node, stringValue);
 }
 
 /** The value of a plain string literal (no f-string interpolation, no implicit concatenation); undefined otherwise. */
@@ -391,22 +386,6 @@ function importSources(node: TsNode): string[] {
   });
 }
 
-export function rangeOf(node: TsNode): Range {
-  return { line: node.startPosition.row + 1, column: node.startPosition.column + 1, endLine: node.endPosition.row + 1, endColumn: node.endPosition.column + 1 };
-}
 
-/** Pre-order walk; the visitor returns false to skip a node's children. Iterative: deep nesting cannot exhaust the stack. */
-function walk(root: TsNode, visit: (node: TsNode) => boolean): void {
-  const stack: TsNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (!visit(node)) continue;
-    const children = node.namedChildren;
-    for (let i = children.length - 1; i >= 0; i--) {
-      const c = children[i];
-      if (c) stack.push(c);
-    }
-  }
-}
 
 export type { StringFact };

@@ -1,7 +1,6 @@
 import type { JsFacts, Value } from '../js/facts.js';
 import type { TsNode } from '../lang/tree-sitter.js';
-import { rangeOf } from '../python/extract.js';
-import { walkTree } from '../lang/walk.js';
+import { literalOf, rangeOf, walkTree } from '../lang/walk.js';
 
 /**
  * The facts of a Ruby file, in the shape the source rules read: environment reads (`ENV['X']` is
@@ -64,11 +63,7 @@ export function extractRubyFacts(root: TsNode): JsFacts {
 }
 
 function literal(node: TsNode): Value | undefined {
-  const s = stringValue(node);
-  if (s !== undefined) return { k: 'str', v: s };
-  if (node.type === 'integer' || node.type === 'float') return { k: 'num', v: Number(node.text.replace(/_/g, '')) };
-  if (node.type === 'true' || node.type === 'false') return { k: 'bool', v: node.type === 'true' };
-  return undefined;
+  return literalOf(node, stringValue);
 }
 
 /** A plain string literal (no interpolation); undefined otherwise. */

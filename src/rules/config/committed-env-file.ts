@@ -1,6 +1,6 @@
 import { defineRule } from '../rule.js';
 import { basename } from '../../project/paths.js';
-import { DUMMY_CREDENTIAL, isPlaceholderValue, isSecretName, redact, urlPassword } from '../../project/facts/secrets.js';
+import { DUMMY_CREDENTIAL, isPlaceholderValue, isSecretName, redact, urlPassword, urlUser } from '../../project/facts/secrets.js';
 import { isFixturePath, pathPurpose } from '../../project/facts/deploy.js';
 
 /** Env files for tests, CI and local development hold throwaway values by convention. */
@@ -50,8 +50,7 @@ export default defineRule({
           continue;
         }
         const pw = urlPassword(value);
-        const user = /\/\/([^:/@\s]+):/.exec(value)?.[1];
-        if (pw && pw !== user && !DUMMY_CREDENTIAL.test(pw) && !localDefault(pw)) report({ file: env.path, range: e.range, messageId: 'urlPassword', data: { file: env.path, key: e.key, redacted: redact(pw) } });
+        if (pw && pw !== urlUser(value) && !DUMMY_CREDENTIAL.test(pw) && !localDefault(pw)) report({ file: env.path, range: e.range, messageId: 'urlPassword', data: { file: env.path, key: e.key, redacted: redact(pw) } });
       }
     }
   },

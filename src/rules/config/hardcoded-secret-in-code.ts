@@ -1,5 +1,6 @@
 import { defineRule } from '../rule.js';
-import { DUMMY_CREDENTIAL, isPlaceholderValue, isSecretName, redact, urlPassword } from '../../project/facts/secrets.js';
+import { GRAMMAR_LANGUAGES } from '../../project/lang/tree-sitter.js';
+import { DUMMY_CREDENTIAL, isPlaceholderValue, isSecretName, redact, urlPassword, urlUser } from '../../project/facts/secrets.js';
 import { parsedSources } from '../../project/js/query.js';
 
 /** Key formats with a recognizable shape, named for the message. */
@@ -76,7 +77,7 @@ export default defineRule({
   recommended: true,
   securitySeverity: 8.0,
   inputs: ['source'],
-  sourceLanguages: ['python', 'go', 'ruby', 'php', 'java'],
+  sourceLanguages: GRAMMAR_LANGUAGES,
   sourcePrefilter:
     /A[KS]IA|gh[pousr]_|github_pat_|xox[abposr]-|[sr]k_live_|PRIVATE KEY|SG\.|glpat-|npm_|\/\/[\w.%+-]+:[^\s'"`/@]+@|(?:ecret|ECRET|oken|OKEN|assword|ASSWORD|asswd|ASSWD|pi_?[Kk]ey|PI_?KEY|apikey|rivate_?[Kk]ey|RIVATE_?KEY|ccess_?[Kk]ey|CCESS_?KEY|redential|REDENTIAL|uth_?[Kk]ey|UTH_?KEY)\w*['"`]?\s*(?:[:=]|\|\||\?\?)\s*['"`](?=[^'"`\s]{0,80}[\d+=!@#$%^&*~])[^'"`\s]{8}/,
   docs: {
@@ -96,7 +97,7 @@ export default defineRule({
     fallback: 'process.env.{{name}} falls back to a hard-coded secret ({{redacted}}): when the variable is unset the app runs with a value everyone with the code knows. Fail at start-up instead',
   },
   check({ project, report }) {
-    for (const file of parsedSources(project, 'shipped', ['js', 'ts', 'python', 'go', 'ruby', 'php', 'java'])) {
+    for (const file of parsedSources(project, 'shipped', ['js', 'ts', ...GRAMMAR_LANGUAGES])) {
       // Message catalogs (`lang/ja/passwords.php`, `locales/en.json`): `'password' => '…'` is the label, not the secret.
       if (MESSAGE_CATALOG.test(file.path)) continue;
       for (const s of file.facts.strings) {
@@ -110,8 +111,7 @@ export default defineRule({
         }
         const pw = urlPassword(s.value);
         // `postgres://saleor:saleor@localhost/saleor`: a password equal to the user name is a local default, not a credential.
-        const user = /\/\/([^:/@\s]+):/.exec(s.value)?.[1];
-        if (pw && pw !== user && !DUMMY_CREDENTIAL.test(pw) && !FAKE.test(pw) && !/\$\{|…/.test(pw) && !/\s/.test(s.value)) {
+        if (pw && pw !== urlUser(s.value) && !DUMMY_CREDENTIAL.test(pw) && !FAKE.test(pw) && !/\$\{|…/.test(pw) && !/\s/.test(s.value)) {
           report({ file: file.path, range: s.range, messageId: 'url', data: { redacted: redact(pw) } });
           continue;
         }

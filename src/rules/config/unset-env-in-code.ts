@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { GRAMMAR_LANGUAGES } from '../../project/lang/tree-sitter.js';
 import { TOOL_CONFIG, listSites, parsedSources } from '../../project/js/query.js';
 import type { Range } from '../../project/range.js';
 
@@ -25,7 +26,7 @@ export default defineRule({
   recommended: true,
   inputs: ['source', 'compose', 'dockerfile', 'env', 'manifest', 'procfile'],
   sourcePrefilter: /process\.env|import\.meta\.env|Bun\.env/,
-  sourceLanguages: ['python', 'go', 'ruby', 'php', 'java'],
+  sourceLanguages: GRAMMAR_LANGUAGES,
   docs: {
     summary: 'Code reads an environment variable that no deploy file, env file or document sets or mentions',
     rationale:
@@ -43,7 +44,7 @@ export default defineRule({
     const reads = new Map<string, Site[]>();
     const written = new Set<string>();
     const declaredOptional = new Set<string>();
-    for (const file of parsedSources(project, 'runtime', ['js', 'ts', 'python', 'go', 'ruby', 'php', 'java'])) {
+    for (const file of parsedSources(project, 'runtime', ['js', 'ts', ...GRAMMAR_LANGUAGES])) {
       for (const w of file.facts.envWrites) written.add(w);
       if (TOOL_CONFIG.test(file.path)) continue;
       for (const r of file.facts.envReads) {
