@@ -89,7 +89,7 @@ describe('the committed action bundle', () => {
     const { tmpdir } = await import('node:os');
     const base = mkdtempSync(path.join(tmpdir(), 'twelvelint-action-run-'));
     cpSync(path.join(ROOT, 'action/dist'), path.join(base, 'action/dist'), { recursive: true });
-    const ws = writeProject({ Dockerfile: 'FROM node:latest\nCMD ["node", "server.js"]\n', 'server.js': 'require("http").createServer().listen(3000, "127.0.0.1");\n', 'package.json': '{"name":"x"}', 'docker-stack.yml': 'services:\n  web:\n    build: .\n', 'worker/settings.py': "import os\nDEBUG = os.environ.get('DEBUG', 'True') == 'True'\n" });
+    const ws = writeProject({ Dockerfile: 'FROM node:latest\nCMD ["node", "server.js"]\n', 'server.js': 'require("http").createServer().listen(3000, "127.0.0.1");\n', 'package.json': '{"name":"x"}', 'docker-stack.yml': 'services:\n  web:\n    build: .\n', 'worker/settings.py': "import os\nDEBUG = os.environ.get('DEBUG', 'True') == 'True'\n", 'worker/Dockerfile': 'FROM python:3.12-slim\nCOPY . /app\nCMD ["gunicorn", "settings:app"]\n' });
     execFileSync('git', ['init', '-q'], { cwd: ws });
     writeFileSync(path.join(ws, 'out'), '');
     writeFileSync(path.join(ws, 'summary'), '');

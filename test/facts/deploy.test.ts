@@ -94,6 +94,8 @@ describe('composeStatuses', () => {
   it.each<[string, Files, string]>([
     ['with the project’s own Dockerfile, it is dev infrastructure', { 'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n  cache:\n    image: redis:7\n', Dockerfile: dockerfile }, 'dev-infrastructure speaks'],
     ['without a Dockerfile, it is what the project deploys', { 'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n  cache:\n    image: redis:7\n' }, 'main deployed speaks'],
+    ['the project image is built only by a devcontainer compose file: still dev infrastructure', { 'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "5432:5432"\n  pgadmin:\n    image: dpage/pgadmin4\n', '.devcontainer/docker-compose.yml': 'services:\n  app:\n    build:\n      context: ..\n      dockerfile: Dockerfile\n', Dockerfile: dockerfile }, 'dev-infrastructure speaks'],
+    ['the project image is built by another main compose file: it is not', { 'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n', 'app/docker-compose.yml': 'services:\n  app:\n    build:\n      context: ..\n      dockerfile: Dockerfile\n', Dockerfile: dockerfile }, 'main deployed speaks'],
     ['bound to 127.0.0.1, it is dev infrastructure even without a Dockerfile', { 'docker-compose.yml': 'services:\n  db:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:5432:5432"\n' }, 'dev-infrastructure speaks'],
   ])('a compose file of only third-party backing services: %s', async (_name, files, expected) => {
     expect((await composeStatuses(files))['docker-compose.yml']).toBe(expected);
@@ -136,6 +138,25 @@ describe('dockerfileStatuses', () => {
       'built by a deployed service for its prod target',
       { 'docker-compose.yml': 'services:\n  web:\n    build:\n      context: .\n      target: prod\n', Dockerfile: 'FROM node:20 AS dev\nCMD ["npm", "run", "dev"]\nFROM node:20 AS prod\nCMD ["node", "server.js"]\nFROM prod AS test\nRUN npm test\n' },
       { Dockerfile: { release: true, stages: [1] } },
+    ],
+    [
+      'a byte-for-byte copy of the Dockerfile is reported once, on the shallower one',
+      { Dockerfile: dockerfile, 'docker/Dockerfile': dockerfile, 'api/Dockerfile': 'FROM node:22\nCMD ["node", "api.js"]\n' },
+      { Dockerfile: { release: true, stages: [0] }, 'docker/Dockerfile': { release: false, stages: [] }, 'api/Dockerfile': { release: true, stages: [0] } },
+    ],
+    [
+      'built only by a live-code compose file, with a release Dockerfile above: development',
+      {
+        Dockerfile: dockerfile,
+        'docker-compose.yml': 'services:\n  app:\n    build:\n      context: .\n      dockerfile: ./data/infra/php.Dockerfile\n    volumes:\n      - ./:/app\n',
+        'data/infra/php.Dockerfile': 'FROM php:8.3\nWORKDIR /app\nCMD ["php", "-S", "0.0.0.0:8080"]\n',
+      },
+      { Dockerfile: { release: true, stages: [0] }, 'data/infra/php.Dockerfile': { release: false, stages: [] } },
+    ],
+    [
+      'built only by a development compose file, with no other Dockerfile: still the release',
+      { 'docker-compose.dev.yml': 'services:\n  app:\n    build: .\n', Dockerfile: dockerfile },
+      { Dockerfile: { release: true, stages: [0] } },
     ],
   ])('%s', async (_name, files, expected) => {
     expect(await statuses(files)).toEqual(expected);

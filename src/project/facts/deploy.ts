@@ -232,7 +232,9 @@ function baseRole(project: Project, file: ComposeFile): { role: ComposeRole; rea
   if (STACK_NAME.test(name)) return { role: 'stack', reason: 'named like a stack file' };
   if (purpose === 'production') return { role: 'production', reason: 'named for production or deployment' };
   if (onlyLoopbackPorts(file) && runsOnlyInfrastructure(file)) return { role: 'dev-infrastructure', reason: 'it only runs backing services bound to 127.0.0.1, for an app run on the host' };
-  if (project.dockerfiles.length > 0 && runsOnlyInfrastructure(file) && !project.composeFiles.some((f) => f !== file && f.services.some((s) => s.dockerfile))) {
+  // The project's image is built elsewhere, or only by a development file (`.devcontainer/docker-compose.yml`): this one serves the developer's app.
+  const buildsProjectImage = (f: ComposeFile) => f !== file && f.services.some((s) => s.dockerfile) && !['development', 'test', 'example', 'unused'].includes(pathPurpose(f.path) ?? '');
+  if (project.dockerfiles.length > 0 && runsOnlyInfrastructure(file) && !project.composeFiles.some(buildsProjectImage)) {
     return { role: 'dev-infrastructure', reason: "it only runs third-party backing services; the project's own image is not in it" };
   }
   return { role: 'main', reason: 'the main compose file' };
@@ -348,7 +350,43 @@ export function dockerfileStatuses(project: Project, compose: Map<ComposeFile, C
     if (release) for (const t of targets) for (const i of imageFacts(d, t).built) releaseStages.add(i);
     out.set(d, { dockerfile: d, release, reason, targets: [...new Set(targets)], releaseStages });
   }
+  for (const d of project.dockerfiles) {
+    const status = out.get(d)!;
+    if (!status.release || status.reason === 'built by a deployed service') continue;
+    const why = copyOf(project, d, out) ?? developmentOnly(project, d, compose, out);
+    if (why) out.set(d, { dockerfile: d, release: false, reason: why, targets: [undefined], releaseStages: new Set() });
+  }
   return out;
+}
+
+/**
+ * A byte-for-byte copy of another released Dockerfile (`docker/Dockerfile` beside the `Dockerfile` CI builds):
+ * one file's problems, reported once, on the one a deployed service uses, else the shallower, else the first by name.
+ */
+function copyOf(project: Project, d: Dockerfile, statuses: Map<Dockerfile, DockerfileStatus>): string | undefined {
+  const rank = (x: Dockerfile) => [statuses.get(x)?.reason === 'built by a deployed service' ? 0 : 1, depth(x.path), x.path] as const;
+  const before = (a: Dockerfile, b: Dockerfile) => {
+    const [ra, rb] = [rank(a), rank(b)];
+    return ra[0] !== rb[0] ? ra[0] < rb[0] : ra[1] !== rb[1] ? ra[1] < rb[1] : ra[2] < rb[2];
+  };
+  const original = project.dockerfiles.find((o) => o !== d && statuses.get(o)?.release && o.text === d.text && before(o, d));
+  return original ? `the same file as ${original.path}, whose findings stand for both` : undefined;
+}
+
+/**
+ * Built only by compose files for development, tests or examples (`data/infra/php.Dockerfile` of a live-code
+ * `docker-compose.yml`) while a Dockerfile in the same folder or above is built on its own: that one is the release.
+ */
+function developmentOnly(project: Project, d: Dockerfile, compose: Map<ComposeFile, ComposeStatus>, statuses: Map<Dockerfile, DockerfileStatus>): string | undefined {
+  const NOT_DEPLOYED: ComposeRole[] = ['development', 'test', 'example', 'unused', 'other-tool', 'dev-infrastructure'];
+  if (d.usedBy.length === 0 || !d.usedBy.every((s) => NOT_DEPLOYED.includes(compose.get(s.file)?.role ?? 'main'))) return undefined;
+  const dir = dirname(d.path);
+  const release = project.dockerfiles.find((o) => {
+    if (o === d || !statuses.get(o)?.release || o.usedBy.length > 0) return false;
+    const od = dirname(o.path);
+    return od === '.' || od === dir || dir.startsWith(`${od}/`);
+  });
+  return release ? `built only by ${[...new Set(d.usedBy.map((s) => s.file.path))].join(', ')} (${compose.get(d.usedBy[0].file)?.role}); ${release.path} is the image built for release` : undefined;
 }
 
 // ---- development regions ------------------------------------------------------

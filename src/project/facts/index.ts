@@ -3,7 +3,7 @@
  * project once, on first use, and cached. Rules query facts; they never derive
  * them again and never import each other.
  */
-import type { ComposeFile, ComposeService, Dockerfile, Project } from '../model.js';
+import type { ComposeFile, ComposeService, Dockerfile, Project, SourceFile } from '../model.js';
 import { composeStatuses, devRegions, dockerfileStatuses, inDevRegion, pathPurpose, sameApp, type ComposeStatus, type DevRegion, type DockerfileStatus } from './deploy.js';
 import { imageFacts, type ImageFacts } from './image.js';
 import { deployInputs, type InputTest } from './image-inputs.js';
@@ -12,6 +12,7 @@ import { envFilePaths, serviceEnv, type ServiceEnv } from './service.js';
 import { referencedNames } from '../compose/docker-cli.js';
 import { instructionPairs } from '../load-dockerfile.js';
 import { getValue } from '../yaml-tree.js';
+import { releaseLanguages, type RuntimeLanguage } from './runtimes.js';
 
 export interface Facts {
   /** Deploy status of each compose file. */
@@ -47,6 +48,11 @@ export interface Facts {
    * source with a variable).
    */
   deployInputs(): InputTest | undefined;
+  /**
+   * Whether the release images run (or compile) a language: false for Python in a project whose only
+   * images are PHP or Go. True when it cannot be told (no release Dockerfile, a base image not placed).
+   */
+  runsLanguage(language: SourceFile['language']): boolean;
   /** Variables a compose service sets (environment + env_file). */
   serviceEnv(service: ComposeService): ServiceEnv;
   /**
@@ -75,6 +81,7 @@ export function createFacts(project: Project): Facts {
   let deployNames: Set<string> | undefined;
   let started: ContainerProcess[] | undefined;
   let inputs: { test: InputTest | undefined } | undefined;
+  let languages: { set: ReadonlySet<RuntimeLanguage> | undefined } | undefined;
   const composeMap = () => (compose ??= composeStatuses(project));
   const dockerfileMap = () => (dockerfiles ??= dockerfileStatuses(project, composeMap()));
   const regionMap = () => (regions ??= devRegions(project, composeMap(), dockerfileMap()));
@@ -119,6 +126,10 @@ export function createFacts(project: Project): Facts {
         a.via.join('\u0000') === b.via.join('\u0000') &&
         (words(a) === words(b) || (b.via.length === 0 && entrypoint !== undefined && words(b) === entrypoint.join('\u0000') && b.command.words.every((w, i) => a.command.words[i] === w)));
       return proc.steps.filter((s) => !own.steps.some((o) => same(s, o)));
+    },
+    runsLanguage(language) {
+      languages ??= { set: releaseLanguages(dockerfileMap().values()) };
+      return !languages.set || (languages.set as ReadonlySet<string>).has(language);
     },
     deployInputs: () => (inputs ??= { test: deployInputs(project, composeMap(), dockerfileMap()) }).test,
     environmentOf(path) {

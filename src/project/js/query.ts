@@ -31,6 +31,8 @@ export function parsedSources(project: Project, scope: 'runtime' | 'shipped' = '
     if (!s.facts || isNotShippedPath(s.path) || !languages.includes(s.language)) return false;
     if (scope === 'shipped') return true;
     if (TOOL_CONFIG.test(s.path) || links?.buildTime.has(s.path)) return false;
+    // Python beside a PHP or Go image (a maintainer's helper, a screenshot script) does not run in a container.
+    if (!project.facts.runsLanguage(s.language)) return false;
     // The JS/TS closure says nothing about Python: other languages are judged by what the images copy, until their entries are traced.
     if (links?.runtime && (s.language === 'js' || s.language === 'ts')) return links.runtime.has(s.path);
     // No entry resolved: maintainers' scripts (`scripts/deploy-preview.mjs`, `tools/release.js`) still are not the app,

@@ -9,7 +9,12 @@ import { short } from '../util/text.js';
 /** Programs that only wait or keep the container alive: backgrounding them is harmless. */
 const IDLE = /^(sleep|tail|true|wait|cat|echo|printf|trap|exit)$/;
 
-type Finding = { messageId: 'initScript' | 'nginxDaemon' | 'backgroundLast' | 'backgroundProcess' | 'waitFirst'; name: string; step: string };
+type Finding = { messageId: 'initScript' | 'nginxDaemon' | 'backgroundLast' | 'backgroundProcess' | 'waitFirst' | 'trapped'; name: string; step: string };
+
+/** `trap 'kill -TERM $pid' TERM`: a hand-written supervisor that passes the stop signal on itself. */
+function trapsTerm(commands: SimpleCommand[]): boolean {
+  return commands.some((c) => basename(c.words[0] ?? '') === 'trap' && c.words.slice(2).some((w) => /^(SIG)?TERM$|^15$/i.test(w)));
+}
 
 /** `service x start`, `/etc/init.d/x start`, `systemctl start x`, `apachectl start`. */
 function initScript(c: SimpleCommand): string | undefined {
@@ -61,6 +66,8 @@ function findProblem(commands: SimpleCommand[], image: ImageFacts | undefined, s
     const c = commands[i];
     if (!c.background || c.words.length === 0 || IDLE.test(basename(c.words[0]))) continue;
     const after = commands.slice(i + 1).filter((x) => x.words.length > 0);
+    // A script that traps SIGTERM does pass it on (Wallos startup.sh): what is left is the processes sharing one task.
+    if (trapsTerm(commands) && after.some((x) => !x.background || basename(x.words[0]) === 'wait')) return { messageId: 'trapped', name: programOf(c.words).name, step: `${c.raw.join(' ')} &` };
     // `a & b & wait -n`: the shell exits when the first one does, so a crash does restart the task.
     if (after.some((x) => basename(x.words[0]) === 'wait' && x.words.includes('-n'))) return { messageId: 'waitFirst', name: programOf(c.words).name, step: c.raw.join(' ') };
     if (after.some((x) => basename(x.words[0]) === 'wait')) return { messageId: 'backgroundProcess', name: programOf(c.words).name, step: c.raw.join(' ') };
@@ -93,6 +100,7 @@ export default defineRule({
     nginxDaemon: '{{where}} runs nginx in its default daemon mode ("{{step}}"): it forks into the background where Docker does not supervise it; run `nginx -g "daemon off;"`',
     backgroundLast: '{{where}} starts {{name}} in the background ("{{step}}") and nothing stays in the foreground: the shell exits and the container stops at once; drop the `&`',
     backgroundProcess: '{{where}} starts {{name}} in the background ("{{step}}") next to the main process: nothing restarts it when it dies and it gets no SIGTERM; run it as its own service',
+    trapped: '{{where}} starts {{name}} in the background ("{{step}}") beside other processes under a hand-written supervisor (the script traps SIGTERM and passes it on): they scale and restart only together, and nothing restarts {{name}} alone when it dies; run each as its own service',
     waitFirst: '{{where}} runs {{name}} in the background ("{{step}}") beside other processes and waits for the first to exit: a crash of one restarts the whole task, and the shell does not pass SIGTERM on to them; run each as its own service (or under an init that forwards signals)',
   },
   check({ project, report }) {

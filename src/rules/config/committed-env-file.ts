@@ -17,7 +17,7 @@ export default defineRule({
   docs: {
     summary: 'An env file with real secrets is committed to git',
     rationale:
-      'Factor III: config varies between deploys and is kept out of the codebase; a litmus test is whether the code could be made open source without leaking a credential. A `.env` (or `.env.production`, `app.env`) tracked by git puts passwords and tokens in the history of every clone, for good. Templates (`.env.example`, `.env.sample`, `.env.template`), files for tests, CI and development (`.env.test`, `.env.development`, or in folders such as `.devcontainer/`, `e2e/`, `examples/`), placeholder values (`changeme`, `<your-key>`, `${VAR}`, `defaultSecretKey`), local defaults (a password that repeats the user or database name of the file, `teable`/`teable123`, or a URL whose password is its user name) and untracked files are left alone.',
+      'Factor III: config varies between deploys and is kept out of the codebase; a litmus test is whether the code could be made open source without leaking a credential. A `.env` (or `.env.production`, `app.env`) tracked by git puts passwords and tokens in the history of every clone, for good. Templates (`.env.example`, `.env.sample`, `.env.template`), files for tests, CI and development (`.env.test`, `.env.development`, or in folders such as `.devcontainer/`, `e2e/`, `examples/`), placeholder values (`changeme`, `<your-key>`, `${VAR}`, `defaultSecretKey`), local defaults (a password that repeats the user or database name of the file, `teable`/`teable123`, a URL or `user:password` pair whose password is its user name) and untracked files are left alone.',
     fix: 'Remove the file from git (`git rm --cached .env`, add it to `.gitignore`), commit a `.env.example` with placeholder values instead, and rotate every credential it held: it stays in the history. Supply the values per deploy (Swarm secrets, CI variables).',
     swarm: '`docker stack deploy` does not read `.env` at all (it only uses the shell environment and `env_file:`); values for a stack belong in Swarm secrets or the deploy pipeline.',
     bad: '# .env (tracked)\nSTRIPE_SECRET_KEY=sk_live_51H…',
@@ -40,7 +40,8 @@ export default defineRule({
       if (purpose === 'development' || purpose === 'test' || purpose === 'example') continue;
       // `POSTGRES_USER=teable` then `POSTGRES_PASSWORD=teable`: a password that repeats a name in the file is a local default.
       const names = new Set(env.entries.filter((x) => /(USER(NAME)?|_DB|DATABASE|_NAME|ACCESS_KEY(_ID)?)$/i.test(x.key)).map((x) => x.value.trim()).filter(Boolean));
-      const localDefault = (v: string) => names.has(v) || [...names].some((n) => n.length >= 3 && v.toLowerCase().startsWith(n.toLowerCase()) && /^\d*$/.test(v.slice(n.length))) || /^(default|dummy|example|sample|fake)[-_]?[a-z]*$/i.test(v);
+      // `DATABASE_CREDENTIALS=dispatch:dispatch`: a user:password pair whose password is its user name.
+      const localDefault = (v: string): boolean => /^([^:\s@/]+):\1$/.test(v) || names.has(v) || [...names].some((n) => n.length >= 3 && v.toLowerCase().startsWith(n.toLowerCase()) && /^\d*$/.test(v.slice(n.length))) || /^(default|dummy|example|sample|fake)[-_]?[a-z]*$/i.test(v);
       for (const e of env.entries) {
         const value = e.value.trim();
         if (/\$\{?[A-Za-z_]/.test(value)) continue;

@@ -3,6 +3,8 @@ import { GRAMMAR_LANGUAGES } from '../../project/lang/tree-sitter.js';
 import { DUMMY_CREDENTIAL, isPlaceholderValue, isSecretName, redact, urlPassword, urlUser } from '../../project/facts/secrets.js';
 import { parsedSources } from '../../project/js/query.js';
 
+const IDENTIFIER = /^:?[A-Za-z_$@][\w$@.-]*$/;
+
 /** Key formats with a recognizable shape, named for the message. */
 const FORMATS: [string, RegExp][] = [
   ['an AWS access key id', /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/],
@@ -115,7 +117,8 @@ export default defineRule({
           report({ file: file.path, range: s.range, messageId: 'url', data: { redacted: redact(pw) } });
           continue;
         }
-        if (!s.name || !isSecretName(s.name) || DESCRIPTIVE_NAME.test(s.name) || DESCRIPTIVE_NAME.test(camel(s.name)) || MARKER_NAME.test(s.name)) continue;
+        // A name is an identifier: a key like `"/users/:id/webhooks/:secret"` (a Rails route) is a path, not a variable.
+        if (!s.name || !IDENTIFIER.test(s.name) || !isSecretName(s.name) || DESCRIPTIVE_NAME.test(s.name) || DESCRIPTIVE_NAME.test(camel(s.name)) || MARKER_NAME.test(s.name)) continue;
         if (!looksLikeSecretValue(s.value) || PUBLIC_KEY.test(s.value) || (s.ctx?.keys ?? []).some((k) => PUBLIC_KEY_BLOCK.test(k))) continue;
         if (s.envFallback) report({ file: file.path, range: s.range, messageId: 'fallback', data: { name: s.envFallback, redacted: redact(s.value) } });
         else report({ file: file.path, range: s.range, messageId: 'named', data: { name: s.name, redacted: redact(s.value) } });

@@ -40,7 +40,7 @@ const BROWSER_DIR = /(^|\/)(static|public|assets|wwwroot|www|htdocs|app\/javascr
 function jsHits(project: Project): Hit[] {
   const paths = new Set(project.files.map((f) => f.path));
   // Deno and import maps resolve bare specifiers without package.json.
-  if (project.files.some((f) => /(^|\/)(deno\.jsonc?|import[_-]?map\.json|importmap\.rb)$/.test(f.path))) return [];
+  if (project.files.some((f) => /(^|\/)(deno\.jsonc?|import[_-]?map\.json|importmap\.rb)$/.test(f.path)) || !project.facts.runsLanguage('js')) return [];
   const hasPackageJson = (dir: string) => selfAndAncestors(dir).some((d) => paths.has(d === '.' ? 'package.json' : `${d}/package.json`));
   const hits: Hit[] = [];
   for (const file of project.sources) {
@@ -75,7 +75,8 @@ const PY_IMPORT = /^import\s+([\w.]+(?:\s+as\s+\w+)?(?:\s*,\s*[\w.]+(?:\s+as\s+\
 const PY_FROM = /^from\s+([\w.]+)\s+import\b/;
 
 function pythonHits(project: Project): Hit[] {
-  if (project.files.some((f) => isPythonManifestPath(f.path))) return [];
+  // A maintainer's Python helper beside a Go or PHP image runs on someone's machine, not in the release.
+  if (project.files.some((f) => isPythonManifestPath(f.path)) || !project.facts.runsLanguage('python')) return [];
   // Names of the project's own modules and packages: every path segment of a Python file.
   const local = new Set<string>();
   for (const f of project.files) {
@@ -111,6 +112,7 @@ function pythonHits(project: Project): Hit[] {
 // ---- Go --------------------------------------------------------------------------------
 
 function goHits(project: Project): Hit[] {
+  if (!project.facts.runsLanguage('go')) return [];
   const paths = new Set(project.files.map((f) => f.path));
   const hasGoMod = (dir: string) => selfAndAncestors(dir).some((d) => paths.has(d === '.' ? 'go.mod' : `${d}/go.mod`));
   const hits: Hit[] = [];
@@ -144,7 +146,8 @@ export default defineRule({
   severity: 'warning',
   swarm: 'none',
   recommended: true,
-  inputs: ['source'],
+  // Dockerfiles say which languages the release images run.
+  inputs: ['source', 'dockerfile'],
   docs: {
     summary: 'Code imports third-party packages but no dependency manifest declares them',
     rationale:

@@ -36,24 +36,38 @@ export default defineRule({
         if (!i) return typeof s.value === 'string' ? s.value : undefined;
         return i.error ? undefined : i.value;
       };
-      // One violation repeated in several services (`profiles` on each) is one problem: reported once, naming the others.
-      const groups = new Map<string, { first: (typeof violations)[number]; others: string[]; sameSpot: boolean }>();
+      // One violation repeated (`profiles` on each service, `mode: '0400'` on each secret of a service, `environment`
+      // on each top-level secret) is one problem: reported once, naming where else it occurs.
+      const groups = new Map<string, { first: (typeof violations)[number]; services: string[]; places: string[]; sameSpot: boolean }>();
       const violations = validateComposeSchema(file.root, version, substitute);
       for (const v of violations) {
         // docker refuses forbidden keys (`extends`) before it validates: swarm/forbidden-option reports them.
         const key = /^services\.[^ ]+ Additional property (\S+) is not allowed$/.exec(v.message)?.[1];
         if (key !== undefined && Object.hasOwn(FORBIDDEN_SERVICE_KEYS, key)) continue;
         const service = /^services\.([^. ]+)/.exec(v.message)?.[1];
-        const shape = service === undefined ? v.message : v.message.replace(`services.${service}`, 'services.*');
+        const subject = v.message.split(' ')[0];
+        const shape = v.message
+          .replace(/^services\.[^. ]+/, 'services.*')
+          .replace(/^(secrets|configs|volumes|networks)\.[^. ]+/, '$1.*')
+          .replace(/\.\d+(?=[. ]|$)/g, '.*');
         const group = groups.get(shape);
-        if (group && service !== undefined) {
-          group.others.push(service);
+        if (!group) {
+          groups.set(shape, { first: v, services: [], places: [], sameSpot: true });
+          continue;
+        }
+        const firstService = /^services\.([^. ]+)/.exec(group.first.message)?.[1];
+        // The same place in another service: named by the service; anywhere else: by its path.
+        if (service !== undefined && service !== firstService && subject.replace(`services.${service}`, '') === group.first.message.split(' ')[0].replace(`services.${firstService}`, '')) {
+          group.services.push(service);
           group.sameSpot &&= group.first.range.line === v.range.line && group.first.range.column === v.range.column;
-        } else groups.set(shape + (service === undefined ? `@${v.range.line}:${v.range.column}` : ''), { first: v, others: [], sameSpot: true });
+        } else group.places.push(subject);
       }
-      for (const { first, others, sameSpot } of groups.values()) {
+      for (const { first, services, places, sameSpot } of groups.values()) {
         const anchor = sameSpot ? ', which get the same key from one YAML anchor' : '';
-        const also = others.length === 0 ? '' : ` (also for service${others.length > 1 ? 's' : ''} ${others.map((s) => `"${s}"`).join(', ')}${anchor})`;
+        const parts: string[] = [];
+        if (services.length > 0) parts.push(`also for service${services.length > 1 ? 's' : ''} ${services.map((s) => `"${s}"`).join(', ')}${anchor}`);
+        if (places.length > 0) parts.push(`also at ${places.join(', ')}`);
+        const also = parts.length === 0 ? '' : ` (${parts.join('; ')})`;
         report({ file: file.path, range: first.range, messageId: 'violation', data: { version, message: first.message, also } });
       }
     }

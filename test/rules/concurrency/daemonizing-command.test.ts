@@ -16,6 +16,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a hand-written supervisor that traps SIGTERM and passes it on: no claim that SIGTERM is lost (Wallos startup.sh)',
+      files: { Dockerfile: 'FROM php:8.3-fpm-alpine\nCOPY startup.sh /startup.sh\nCMD ["/startup.sh"]\n', 'startup.sh': '#!/bin/sh\nterminate() {\n  kill -TERM "$fpm" "$nginx" 2>/dev/null\n}\ntrap terminate SIGTERM SIGINT SIGQUIT\nphp-fpm -F &\nfpm=$!\nnginx -g "daemon off;" &\nnginx=$!\nwait\n' },
+      errors: [{ messageId: 'trapped', file: 'Dockerfile', line: 3, message: /under a hand-written supervisor \(the script traps SIGTERM and passes it on\): they scale and restart only together/ }],
+    },
+    {
       name: 'two processes and wait -n: the task restarts when one dies, SIGTERM is not passed on (teable start.sh)',
       files: { Dockerfile: 'FROM node:22\nCOPY scripts/start.sh /app/start.sh\nENTRYPOINT ["/app/start.sh"]\n', 'scripts/start.sh': '#!/bin/bash\nnode ./backend/index.js &\nnode ./plugins/server.js &\nwait -n\n' },
       errors: [{ messageId: 'waitFirst', file: 'Dockerfile', line: 3, message: /waits for the first to exit: a crash of one restarts the whole task/ }],

@@ -11,12 +11,18 @@ ruleTester(rule, {
     { name: 'template', git: true, files: { '.env.example': env, '.env.sample': env } },
     { name: 'placeholders', git: true, files: { '.env': 'SECRET_KEY=changethis\nPOSTGRES_PASSWORD=changethis\nAPI_TOKEN=\nJWT_SECRET=${JWT_SECRET}\nNODE_ENV=production\n' } },
     { name: 'env files in development and test folders (saleor .devcontainer/backend.env)', git: true, files: { '.devcontainer/backend.env': env, 'e2e/app.env': env } },
-    { name: 'local defaults: passwords that repeat a name of the file, default* placeholders (teable)', git: true, files: { 'dockers/.env': 'POSTGRES_DB=teable\nPOSTGRES_USER=teable\nPOSTGRES_PASSWORD=teable\nMINIO_ACCESS_KEY=teable\nMINIO_SECRET_KEY=teable123\nPLUGIN_CHART_SECRET=defaultSecretKey\nDATABASE_URL=postgresql://teable:teable@127.0.0.1:5432/teable\n' } },
+    { name: 'local defaults: passwords that repeat a name of the file, default* placeholders (teable)', git: true, files: { 'dockers/.env': 'POSTGRES_DB=teable\nPOSTGRES_USER=teable\nPOSTGRES_PASSWORD=teable\nMINIO_ACCESS_KEY=teable\nMINIO_SECRET_KEY=teable123\nPLUGIN_CHART_SECRET=defaultSecretKey\nDATABASE_URL=postgresql://teable:teable@127.0.0.1:5432/teable\nDATABASE_CREDENTIALS=dispatch:dispatch\n' } },
     { name: 'test and development env files', git: true, files: { '.env.test': env, '.env.development': env, 'ci.env': env } },
     { name: 'not a git repository', files: { '.env': env } },
     { name: 'fixtures', git: true, files: { 'test/fixtures/.env': env } },
   ],
   invalid: [
+    {
+      name: 'a user:password pair with a real password',
+      git: true,
+      files: { 'app.env': 'DATABASE_CREDENTIALS=dispatch:Xk29vLq8Tw\n' },
+      errors: [{ file: 'app.env', line: 1, messageId: 'secret', message: /DATABASE_CREDENTIALS/ }],
+    },
     {
       name: 'committed .env with a key and a URL password',
       git: true,
