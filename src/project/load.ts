@@ -88,6 +88,7 @@ export async function loadProject(discovery: Discovery, options: LoadOptions): P
     sources: [],
     submodules: [],
     readmes: [],
+    instructionFiles: [],
     deployEnv: options.deployEnv,
     pathExists: () => false,
     singleFiles: discovery.singleFiles,
@@ -147,7 +148,10 @@ export async function loadProject(discovery: Discovery, options: LoadOptions): P
   }
   if (gitPromise) project.git = await gitPromise;
   project.submodules = readSubmodules(discovery, reader);
-  if (needs.has('compose') || needs.has('dockerfile')) project.readmes = await readReadmes(discovery, reader, diagnostics);
+  if (needs.has('compose') || needs.has('dockerfile')) {
+    project.readmes = await readReadmes(discovery, reader, diagnostics);
+    project.instructionFiles = await readInstructionFiles(discovery, reader, diagnostics);
+  }
   link(project);
   project.facts = createFacts(project);
   await prepareSources(project, options.sourcePrefilters ?? [], limits, diagnostics);
@@ -161,6 +165,18 @@ const MAX_README_BYTES = 512 * 1024;
 /** README files at the root and up to two folders down (where deploy files live), small ones only. */
 async function readReadmes(discovery: Discovery, reader: FileReader, diagnostics: Diagnostic[]): Promise<TextFile[]> {
   const files = discovery.files.filter((f) => README.test(f.path.slice(f.path.lastIndexOf('/') + 1)) && f.path.split('/').length <= 3 && f.size <= MAX_README_BYTES).slice(0, 20);
+  const texts = await Promise.all(files.map((f) => readText(f, MAX_README_BYTES, diagnostics, reader)));
+  return texts.filter((t): t is TextFile => t !== undefined);
+}
+
+/** Docs about installing, deploying or developing; CI workflows; Makefiles and justfiles. */
+const INSTRUCTION_FILE =
+  /^(docs?|documentation)\/(?:[^/]+\/)*[^/]*(install|deploy|docker|compose|setup|self-?host|getting[-_]?started|quick[-_]?start|production|swarm|running|usage|develop|contribut|hosting)[^/]*\.(md|mdx|markdown|rst|txt)$|^(INSTALL|DEPLOY|DEPLOYMENT|SETUP|HOSTING|SELF[-_]?HOSTING|CONTRIBUTING|DEVELOPMENT|DEVELOPING)(\.(md|rst|txt))?$|^\.github\/workflows\/[^/]+\.ya?ml$|^\.gitlab-ci\.ya?ml$|^\.circleci\/config\.ya?ml$|^\.drone\.ya?ml$|^\.woodpecker(\/[^/]+)?\.ya?ml$|^Jenkinsfile$|^(?:[^/]+\/)?(GNUmakefile|Makefile|makefile|justfile|Justfile|Taskfile\.ya?ml)$/i;
+const MAX_INSTRUCTION_FILES = 120;
+
+/** The files whose commands say which compose file is deployed, small ones only (the README is read apart). */
+async function readInstructionFiles(discovery: Discovery, reader: FileReader, diagnostics: Diagnostic[]): Promise<TextFile[]> {
+  const files = discovery.files.filter((f) => INSTRUCTION_FILE.test(f.path) && f.size <= MAX_README_BYTES).slice(0, MAX_INSTRUCTION_FILES);
   const texts = await Promise.all(files.map((f) => readText(f, MAX_README_BYTES, diagnostics, reader)));
   return texts.filter((t): t is TextFile => t !== undefined);
 }

@@ -200,6 +200,12 @@ export interface Project {
   submodules: string[];
   /** README files near the deploy files (the root and two folders down), read for what they say a deploy file is for. */
   readmes: TextFile[];
+  /**
+   * Files that hold the commands people run: install and deploy docs (`docs/install.md`), CI workflows,
+   * Makefiles and justfiles; read for which compose files are deployed (`docker stack deploy -c …`) and which
+   * are only run by development or CI steps. Shell scripts are in `scripts`, READMEs in `readmes`.
+   */
+  instructionFiles: TextFile[];
   /** Compose files the user named as what is deployed (`--stack`, config `stack`), project-relative. */
   stackFiles?: string[];
   /** Derived facts (what is deployed, images, processes …), computed once on first use. */

@@ -11,6 +11,7 @@ import { resolvedString } from '../load-compose.js';
 import { buildTarget, backingFamily, isSourceMount, serviceImage, serviceVolumes } from './service.js';
 import { imageFacts, releaseStage } from './image.js';
 import { declaredPurpose } from './declared-purpose.js';
+import { deployReferences, type DeployReference } from './deploy-instructions.js';
 
 /** Words that name an environment or purpose in a file or folder name. */
 const WORDS = {
@@ -201,7 +202,30 @@ function extendedFile(project: Project, file: ComposeFile): ComposeFile | undefi
   return base;
 }
 
-function baseRole(project: Project, file: ComposeFile): { role: ComposeRole; reason: string } {
+const at = (r: DeployReference) => `${r.from}:${r.line}`;
+
+/**
+ * What the project's own commands say of a file nothing else marks: `docker stack deploy -c` in the install
+ * docs, a script or a CI deploy job makes it the stack; run only under a "Development" heading, by a `dev` or
+ * `test` target or script, or by CI, it is not what users deploy.
+ */
+function instructedRole(file: ComposeFile, refs: DeployReference[]): { role: ComposeRole; reason: string } | undefined {
+  const mine = refs.filter((r) => r.file === file.path);
+  if (mine.length === 0) return undefined;
+  const deploy = mine.find((r) => r.command === 'stack-deploy' && r.purpose !== 'development' && (r.purpose === 'deploy' || r.source === 'ci'));
+  if (deploy) return { role: 'stack', reason: `${at(deploy)} deploys it with docker stack deploy` };
+  if (mine.some((r) => r.purpose === 'deploy')) return undefined;
+  // CI alone running the plain root file is a smoke test of what users run, not a sign it is a test file.
+  if (mine.every((r) => r.source === 'ci') && PLAIN_COMPOSE_NAME.test(basename(file.path)) && !file.path.includes('/')) return undefined;
+  const first = mine.find((r) => r.source !== 'ci') ?? mine[0];
+  const test = mine.every((r) => r.purpose === 'test');
+  return {
+    role: test ? 'test' : 'development',
+    reason: first.source === 'ci' ? `only CI runs it (${at(first)})` : `${at(first)} runs it for ${test ? 'tests' : 'development'} (under "${first.context}")`,
+  };
+}
+
+function baseRole(project: Project, file: ComposeFile, refs: DeployReference[]): { role: ComposeRole; reason: string } {
   const name = basename(file.path);
   if (file.overrides) return { role: 'override', reason: `an override file merged into ${basename(file.overrides.path)} by docker compose on a developer machine` };
   const base = extendedFile(project, file);
@@ -212,6 +236,9 @@ function baseRole(project: Project, file: ComposeFile): { role: ComposeRole; rea
   if (purpose === 'development') return { role: 'development', reason: 'named or placed for development' };
   if (purpose === 'example') return { role: 'example', reason: 'an example or documentation file' };
   if (purpose === 'unused') return { role: 'unused', reason: 'named as an old or unused file' };
+  // The project's own commands: the install guide's `docker stack deploy -c`, or only development and CI runs.
+  const instructed = purpose === undefined || purpose === 'production' ? instructedRole(file, refs) : undefined;
+  if (instructed && (instructed.role === 'stack' || purpose === undefined)) return instructed;
   const declared = declaredPurpose(project, file);
   if (declared?.purpose === 'example') return { role: 'example', reason: `an example: ${declared.reason}` };
   if (declared) return { role: 'development', reason: `for development: ${declared.reason}` };
@@ -261,7 +288,8 @@ const RANK: Record<ComposeRole, number> = {
  */
 export function composeStatuses(project: Project): Map<ComposeFile, ComposeStatus> {
   const chosen = new Set(project.stackFiles ?? []);
-  const roles: { file: ComposeFile; role: ComposeRole; reason: string }[] = project.composeFiles.map((file) => ({ file, ...(chosen.has(file.path) ? { role: 'chosen' as const, reason: 'named with --stack' } : baseRole(project, file)) }));
+  const refs = project.composeFiles.length > 0 ? deployReferences(project) : [];
+  const roles: { file: ComposeFile; role: ComposeRole; reason: string }[] = project.composeFiles.map((file) => ({ file, ...(chosen.has(file.path) ? { role: 'chosen' as const, reason: 'named with --stack' } : baseRole(project, file, refs)) }));
   // `docker-compose.build.yml` beside `docker-compose.yml`, neither marked otherwise: the file with the plain name is the main one.
   for (const r of roles) {
     if (r.role !== 'main' || PLAIN_COMPOSE_NAME.test(basename(r.file.path))) continue;
@@ -273,8 +301,10 @@ export function composeStatuses(project: Project): Map<ComposeFile, ComposeStatu
   const bestRank = Math.min(...(candidates.length ? candidates : roles).map((r) => RANK[r.role]));
   let deployed = roles.filter((r) => RANK[r.role] === bestRank);
   if (bestRank === RANK.main) {
+    // The main files the install instructions run, else the shallowest.
+    const documented = deployed.filter((r) => refs.some((x) => x.file === r.file.path && x.purpose === 'deploy' && x.source !== 'ci'));
     const shallowest = Math.min(...deployed.map((r) => depth(r.file.path)));
-    deployed = deployed.filter((r) => depth(r.file.path) === shallowest);
+    deployed = documented.length > 0 ? documented : deployed.filter((r) => depth(r.file.path) === shallowest);
   }
   const speaking = new Set(deployed.map((r) => r.file));
   const isDeployed = bestRank <= RANK.main;
