@@ -52,6 +52,19 @@ describe('compose roles from the instructions', () => {
     expect(await roles({ 'README.md': '## Self-hosting\n```\ndocker compose -f docker/docker-compose.yml up -d\n```\n', 'docker-compose.yml': 'services:\n  web:\n    build: .\n', 'docker/docker-compose.yml': image, Dockerfile: dockerfile })).toEqual({ 'docker-compose.yml': 'main', 'docker/docker-compose.yml': 'main deployed' });
   });
 
+  it('a file run only by a script that only CI runs, through another script it sources', async () => {
+    const files = {
+      '.github/workflows/nodes.yml': 'jobs:\n  t:\n    steps:\n      - name: Start nodes\n        run: |\n          cd docker/lightning\n          chmod +x ./start-nodes\n          ./start-nodes\n',
+      'docker/lightning/start-nodes': '#!/bin/bash\nsource $(pwd)/scripts.sh\nnodes-up\n',
+      'docker/lightning/scripts.sh': 'nodes-up() {\n  docker compose up -d --remove-orphans\n}\n',
+      'docker/lightning/docker-compose.yml': image,
+      Dockerfile: dockerfile,
+    };
+    expect(await roles(files)).toEqual({ 'docker/lightning/docker-compose.yml': 'test' });
+    const project = await load(files);
+    expect(project.facts.composeStatus(project.composeFiles[0]).reason).toBe('only CI runs it (docker/lightning/scripts.sh:2)');
+  });
+
   it('a file only CI runs is a test file; the plain root file CI smoke-tests is not', async () => {
     const ci = '.github/workflows/ci.yml';
     expect(await roles({ [ci]: 'jobs:\n  t:\n    steps:\n      - run: docker compose -f tests/stack.yml up -d\n      - run: docker compose up -d\n', 'tests/stack.yml': image, 'docker-compose.yml': image })).toMatchObject({ 'docker-compose.yml': 'main deployed' });

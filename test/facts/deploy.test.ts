@@ -73,6 +73,9 @@ describe('isNotShippedPath', () => {
     ['app/fixtures_loader.py', true],
     ['.agents/skills/scripts/validate.py', true],
     ['public/.well-known/handler.js', false],
+    ['.pnp.cjs', true],
+    ['packages/web/.eslintrc.js', true],
+    ['src/.hidden-but-app.py', false],
   ])('%s → %s', (path, expected) => {
     expect(isNotShippedPath(path)).toBe(expected);
   });

@@ -29,7 +29,7 @@ const DOC_FILE = /\.(md|mdx|markdown|rst|txt|adoc)$|(^|\/)(INSTALL|DEPLOY|DEPLOY
 
 /** Headings, targets and doc names that say what follows is for developers or tests. */
 const DEV_CONTEXT = /\b(develop(?:er|ers|ment|ing)?|dev|contribut\w*|hacking|debug\w*|testing|tests?|e2e|end-to-end|ci|local[\s-]+development|build(?:ing)?\s+from\s+source|from\s+source|watch|hot[\s-]?reload)\b/i;
-const TEST_CONTEXT = /\b(testing|tests?|e2e|end-to-end|ci|integration|benchmark\w*)\b/i;
+const TEST_CONTEXT = /\b(testing|tests?|regtest|e2e|end-to-end|ci|integration|benchmark\w*)\b/i;
 
 /** The compose subcommands that run the file's services (not `build`, `config`, `down`, `logs`). */
 const RUNS = /^(up|run|start|create|pull|restart|deploy)$/;
@@ -102,6 +102,24 @@ function sourceOf(path: string): DeployReference['source'] {
   return 'docs';
 }
 
+/** `./start-regtest`, `bash scripts/up.sh`, `source $(pwd)/docker-scripts.sh`: the script a command segment runs. */
+function invokedScript(segment: string): string | undefined {
+  const w = segment
+    .trim()
+    .replace(/^(-\s+)?(run:\s*)?(\$\s+)?/, '')
+    .split(/\s+/)
+    .filter((x) => !/^(sudo|exec|time|nohup|env|[A-Za-z_]\w*=\S*)$/.test(x));
+  let target: string | undefined;
+  if (/^(sh|bash|zsh|source|\.)$/.test(w[0] ?? '')) target = w[1];
+  else if (/^\.{1,2}\//.test(w[0] ?? '') || /\.(sh|bash)$/.test(w[0] ?? '')) target = w[0];
+  if (!target) return undefined;
+  // The script's own folder: `$(pwd)/x.sh`, `"$(dirname "$0")"/x.sh`, `$SCRIPT_DIR/x.sh`.
+  target = target.replace(/^["']|["']$/g, '').replace(/^(\$\(pwd\)|\$\{?PWD\}?|"?\$\(dirname\s+"?\$0"?\)"?|\$\{BASH_SOURCE%\/\*\}|\$\{?(SCRIPT_?DIR|DIR|HERE|BASEDIR)\}?)\//, './');
+  return /[$`*{}]/.test(target) ? undefined : target;
+}
+
+type Purpose = DeployReference['purpose'];
+
 /** Every compose file a command in the project's docs, scripts and CI runs. */
 export function deployReferences(project: Project): DeployReference[] {
   const composePaths = new Set(project.composeFiles.map((f) => f.path));
@@ -119,18 +137,39 @@ export function deployReferences(project: Project): DeployReference[] {
     return same?.length === 1 && !w.includes('/') ? same[0] : undefined;
   };
   const defaultFile = (...dirs: string[]) => dirs.flatMap((d) => DEFAULT_NAMES.map((n) => joinPath(d, n))).find((p) => composePaths.has(p));
+  const filesByPath = new Map(project.files.map((f) => [f.path, f]));
   const dirs = new Set(project.files.flatMap((f) => {
     const parts = f.path.split('/');
     return parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('/'));
   }));
 
-  const out: DeployReference[] = [];
-  const files: TextFile[] = [...project.readmes, ...project.instructionFiles, ...project.scripts];
-  for (const file of files) {
+  const texts = new Map<string, TextFile>();
+  for (const f of [...project.readmes, ...project.instructionFiles, ...project.scripts]) texts.set(f.path, f);
+  /** A script without a `.sh` name (`start-regtest`) is read when a command runs it. */
+  const readScript = (path: string): boolean => {
+    if (texts.has(path)) return true;
+    const f = filesByPath.get(path);
+    if (!f || f.size > 256 * 1024) return false;
+    try {
+      const buffer = project.reader.read(path, 256 * 1024);
+      if (buffer.subarray(0, 8000).includes(0)) return false;
+      const text = buffer.toString('utf8');
+      texts.set(path, { ...f, text, lines: text.split(/\r?\n/) });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  type Raw = Omit<DeployReference, 'purpose' | 'source'> & { local: Purpose | undefined };
+  const raw: Raw[] = [];
+  /** Who runs each script, and in what context. */
+  const invokers = new Map<string, { from: string; local: Purpose | undefined }[]>();
+  const queue = [...texts.keys()];
+  for (let i = 0; i < queue.length && i < 400; i++) {
+    const file = texts.get(queue[i])!;
     const source = sourceOf(file.path);
     const fileDir = dirname(file.path);
-    const filePurpose = pathPurpose(file.path);
-    const fileContext = source === 'ci' ? 'test' : filePurpose === 'test' ? 'test' : filePurpose === 'development' || DEV_CONTEXT.test(basename(file.path).replace(/\.\w+$/, '')) ? 'development' : undefined;
     let heading = '';
     let target = '';
     // Commands in a README run where the README is; scripts and docs elsewhere are usually run from the root.
@@ -142,23 +181,97 @@ export function deployReferences(project: Project): DeployReference[] {
       } else if (MAKEFILE.test(file.path)) {
         const t = /^([\w.-]+)\s*:(?!=)/.exec(text);
         if (t) target = t[1];
+      } else if (source === 'script') {
+        // A shell function (`lnbits-regtest-start() {`, `function dev_up {`) names what its commands are for.
+        const fn = /^\s*(?:function\s+)?([\w.:-]+)\s*(?:\(\s*\))?\s*\{\s*$/.exec(text);
+        if (fn && (text.includes('()') || /^\s*function\s/.test(text))) target = fn[1];
       }
-      const cd = /(?:^|[;&(]\s*|^\s*(?:\$\s*)?)cd\s+([^\s;&|]+)/.exec(text);
+      const context = heading || target;
+      const local: Purpose | undefined = context && TEST_CONTEXT.test(context) ? 'test' : context && DEV_CONTEXT.test(context) ? 'development' : undefined;
+      const cd = /(?:^|[;&(]\s*|^\s*(?:-\s+)?(?:run:\s*)?(?:\$\s*)?)cd\s+([^\s;&|]+)/.exec(text);
       // `cd deploy/swarm` moves within the project; `cd myapp` after a `git clone` is its root.
       if (cd && !/[$`~]/.test(cd[1]) && !cd[1].startsWith('/')) {
         const next = joinPath(cwd, cd[1].replace(/^\.\//, '').replace(/\/$/, ''));
         cwd = dirs.has(next) ? next : cd[1] === '..' ? dirname(cwd) : cwd;
       }
-      const parsed = parseCommand(text);
-      if (!parsed) continue;
-      const written = parsed.files.length > 0 ? parsed.files.map((f) => resolve(f, cwd, fileDir)) : parsed.command === 'compose' ? [source === 'docs' ? defaultFile(cwd) : defaultFile(cwd, fileDir)] : [];
-      const context = heading || target || basename(file.path);
-      const purpose: DeployReference['purpose'] =
-        fileContext ?? (source === 'docs' ? (TEST_CONTEXT.test(heading) ? 'test' : DEV_CONTEXT.test(heading) ? 'development' : 'deploy') : target && TEST_CONTEXT.test(target) ? 'test' : target && DEV_CONTEXT.test(target) ? 'development' : 'deploy');
-      for (const path of written) {
-        if (!path || (!parsed.runs && parsed.command === 'compose')) continue;
-        out.push({ file: path, from: file.path, line, command: parsed.command, source, purpose, context });
+      for (const segment of text.split(/&&|\|\||;|\|/)) {
+        const script = invokedScript(segment);
+        if (!script) continue;
+        const path = [joinPath(cwd, script), joinPath(fileDir, script), joinPath('.', script)].find((p) => filesByPath.has(p));
+        if (!path || path === file.path) continue;
+        invokers.set(path, [...(invokers.get(path) ?? []), { from: file.path, local }]);
+        if (!texts.has(path) && readScript(path)) queue.push(path);
       }
+      const parsed = parseCommand(text);
+      if (!parsed || (!parsed.runs && parsed.command === 'compose')) continue;
+      const written = parsed.files.length > 0 ? parsed.files.map((f) => resolve(f, cwd, fileDir)) : parsed.command === 'compose' ? [source === 'docs' ? defaultFile(cwd) : defaultFile(cwd, fileDir)] : [];
+      for (const path of written) if (path) raw.push({ file: path, from: file.path, line, command: parsed.command, context: context || basename(file.path), local });
+    }
+  }
+
+  /**
+   * What a file's commands are for: CI runs tests; a file named or placed for development or tests is; a script
+   * that only CI, test or development steps run is too (`./start-regtest` from a CI job). Undefined: for deploying.
+   */
+  const memo = new Map<string, { purpose: Purpose | undefined; ci: boolean }>();
+  const purposeOf = (path: string, depth = 0): { purpose: Purpose | undefined; ci: boolean } => {
+    const known = memo.get(path);
+    if (known) return known;
+    memo.set(path, { purpose: undefined, ci: false }); // cycles: a script that runs itself decides nothing
+    const source = sourceOf(path);
+    const named = pathPurpose(path);
+    let result: { purpose: Purpose | undefined; ci: boolean };
+    if (source === 'ci') result = { purpose: 'test', ci: true };
+    else if (named === 'test' || named === 'development') result = { purpose: named, ci: false };
+    else if (DEV_CONTEXT.test(basename(path).replace(/\.\w+$/, ''))) result = { purpose: TEST_CONTEXT.test(basename(path)) ? 'test' : 'development', ci: false };
+    else {
+      const callers = (invokers.get(path) ?? []).map((c) => (c.local ? { purpose: c.local, ci: false } : depth < 6 ? purposeOf(c.from, depth + 1) : { purpose: undefined, ci: false }));
+      result =
+        callers.length > 0 && callers.every((c) => c.purpose !== undefined && c.purpose !== 'deploy')
+          ? { purpose: callers.every((c) => c.purpose === 'test') ? 'test' : 'development', ci: callers.every((c) => c.ci) }
+          : { purpose: undefined, ci: false };
+    }
+    memo.set(path, result);
+    return result;
+  };
+
+  return raw.map(({ local, ...r }) => {
+    const of = purposeOf(r.from);
+    const source = of.ci ? 'ci' : sourceOf(r.from);
+    return { ...r, source, purpose: local ?? of.purpose ?? 'deploy' };
+  });
+}
+
+/**
+ * Build arguments the project's own builds pass: `--build-arg TAG=…` in scripts and docs, `build-args:` of a CI
+ * build step (docker/build-push-action), compose `build.args`. A Dockerfile default (`ARG TAG=latest`) is then
+ * only what an ad-hoc build gets.
+ */
+export function suppliedBuildArgs(project: Project): Set<string> {
+  const out = new Set<string>();
+  for (const file of [...project.readmes, ...project.instructionFiles, ...project.scripts]) {
+    let block = -1;
+    for (const line of file.lines) {
+      for (const m of line.matchAll(/--build-arg(?:=|\s+)["']?([A-Za-z_][A-Za-z0-9_]*)(?==|["']?\s|["']?$)/g)) out.add(m[1]);
+      const indent = line.search(/\S/);
+      const key = /^\s*(?:-\s+)?build[-_]args\s*:\s*(.*)$/.exec(line);
+      if (key) {
+        block = indent;
+        for (const m of key[1].matchAll(/\b([A-Za-z_][A-Za-z0-9_]*)=/g)) out.add(m[1]);
+        continue;
+      }
+      if (block >= 0 && indent > block) {
+        const arg = /^\s*(?:-\s+)?["']?([A-Za-z_][A-Za-z0-9_]*)\s*[=:]/.exec(line);
+        if (arg) out.add(arg[1]);
+      } else if (indent >= 0) block = -1;
+    }
+  }
+  for (const file of project.composeFiles) {
+    for (const service of file.services) {
+      const build = service.node.entries.find((e) => e.key === 'build')?.value;
+      const args = build?.kind === 'map' ? build.entries.find((e) => e.key === 'args')?.value : undefined;
+      if (args?.kind === 'map') for (const e of args.entries) out.add(String(e.key));
+      else if (args?.kind === 'seq') for (const item of args.items) if (item.kind === 'scalar') out.add(String(item.value).split('=')[0]);
     }
   }
   return out;

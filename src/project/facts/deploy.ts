@@ -17,7 +17,8 @@ import { deployReferences, type DeployReference } from './deploy-instructions.js
 const WORDS = {
   // tilt, skaffold, devspace, garden: tools for inner-loop development on a cluster.
   dev: 'dev|devel|develop|development|local|debug|watch|hotreload|live-?reload|tilt|skaffold|devspace|devcontainer|gitpod|codespaces?',
-  test: 'test|tests|testing|e2e|integration|cypress|playwright|spec|specs|ci|qa-local|fixture|fixtures|mock|mocks|bench|benchmark|perf|load-?test',
+  // regtest: a regression-test network or environment (Bitcoin's regtest chain and its Lightning nodes).
+  test: 'test|tests|testing|regtest|e2e|integration|cypress|playwright|spec|specs|ci|qa-local|fixture|fixtures|mock|mocks|bench|benchmark|perf|load-?test',
   example: 'example|examples|sample|samples|demo|demos|template|templates|tutorial|playground|sandbox|quickstart|quick-start|getting-started|try',
   unused: 'old|deprecated|legacy|backup|bak|orig|archive|archived|unused',
   production: 'prod|production|prd|live|release|stack|swarm|deploy|deployment|staging|stage|preprod|cluster',
@@ -32,7 +33,7 @@ const PROD_WORD = word(WORDS.production);
 
 /** Folders whose content is for tests, development tooling, docs or examples: nothing in them is deployed. */
 const NOT_DEPLOYED_DIR =
-  /(^|\/)(test|tests|__tests__|spec|specs|e2e|cypress|playwright|integration-tests?|fixtures?|__fixtures__|testdata|test-data|__mocks__|__stubs__|mocks?|\.devcontainer|\.github|\.gitlab|\.circleci|docs?|examples?|samples?|demos?|tutorials?|playground|sandbox|contrib|benchmarks?|bench|dev|development|local)\//i;
+  /(^|\/)(test|tests|regtest|__tests__|spec|specs|e2e|cypress|playwright|integration-tests?|fixtures?|__fixtures__|testdata|test-data|__mocks__|__stubs__|mocks?|\.devcontainer|\.github|\.gitlab|\.circleci|docs?|examples?|samples?|demos?|tutorials?|playground|sandbox|contrib|benchmarks?|bench|dev|development|local)\//i;
 
 /** The name of a path without its YAML/Dockerfile decoration: `docker-compose.prod.yml` → `prod`. */
 function nameWords(path: string): string {
@@ -86,8 +87,12 @@ const NOT_SHIPPED_SOURCE_DIR =
 /** Settings modules for development and tests (`settings/dev.py`, `local_settings.py`): production never imports them. */
 const DEV_SETTINGS_MODULE = /(^|\/)(settings|config)\/(dev|development|local|test|tests|testing|unittests?|ci)\.py$|(^|\/)(dev|development|local|test|testing)_settings\.py$|(^|\/)settings_(dev|development|local|test|testing)\.py$/;
 
-/** Hidden folders hold tools' files (`.agents/skills`, `.husky`, `.vscode`), not the app; `.well-known` is served. Vendored code (`vendor/`, `third_party/`) is others' code. */
-const TOOL_DIR = /(^|\/)\.(?!well-known\/)[\w-]+\/|(^|\/)(vendor|third_party)\//;
+/**
+ * Hidden folders hold tools' files (`.agents/skills`, `.husky`, `.vscode`), not the app; `.well-known` is served.
+ * Hidden JS files are tools' too: configuration (`.eslintrc.js`) or generated loaders (Yarn's `.pnp.cjs`).
+ * Vendored code (`vendor/`, `third_party/`) is others' code.
+ */
+const TOOL_DIR = /(^|\/)\.(?!well-known\/)[\w-]+\/|(^|\/)\.[\w.-]+\.[cm]?[jt]sx?$|(^|\/)(vendor|third_party)\//;
 
 /** Test code (`x.test.ts`, `x.clienttest.tsx`), fixtures, mocks, stubs, e2e harnesses, stories, docs, examples and tool folders: never shipped. */
 export function isNotShippedPath(path: string): boolean {

@@ -18,7 +18,7 @@ export function extractRubyFacts(root: TsNode): JsFacts {
         if (object?.text !== 'ENV' || name === undefined) return true;
         const parent = node.parent;
         if (parent?.type === 'assignment' && parent.childForFieldName('left')?.id === node.id) facts.envWrites.push(name);
-        else facts.envReads.push({ name, range: rangeOf(node), hasDefault: true });
+        else facts.envReads.push({ name, range: rangeOf(node), hasDefault: true, ...(isCheck(node) ? { condition: true as const } : {}) });
         return true;
       }
       case 'call': {
@@ -60,6 +60,21 @@ export function extractRubyFacts(root: TsNode): JsFacts {
     }
   });
   return facts;
+}
+
+/**
+ * A read that tests whether the variable is set: in the condition of an `if`/`unless`/`while`/ternary
+ * (`if !ENV['X'].to_s.empty?`), or asked a predicate (`ENV['X'].present?`). Code that then calls
+ * `ENV.fetch('X')` in the same file does so only when it is set.
+ */
+function isCheck(node: TsNode): boolean {
+  let child = node;
+  for (let p = node.parent, depth = 0; p && depth < 8; child = p, p = p.parent, depth++) {
+    if (p.type === 'call' && /\?$/.test(p.childForFieldName('method')?.text ?? '')) return true;
+    if (/^(if|unless|while|until|if_modifier|unless_modifier|while_modifier|until_modifier|conditional|elsif)$/.test(p.type)) return p.childForFieldName('condition')?.id === child.id;
+    if (!/^(call|unary|binary|parenthesized_statements|argument_list)$/.test(p.type)) return false;
+  }
+  return false;
 }
 
 function literal(node: TsNode): Value | undefined {

@@ -71,6 +71,18 @@ export function looksLikeSecretValue(value: string): boolean {
   return entropy(v) >= 3;
 }
 
+/** The words of a name or identifier: `Web3AuthTokenKey` → web3, auth, token, key. */
+function wordsOf(text: string): string[] {
+  return text.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+
+/** `Web3AuthTokenKey = "web3AuthToken"`: a value made only of its name's words is the key it stores a secret under. */
+function namesItself(name: string, value: string): boolean {
+  const nameWords = new Set(wordsOf(name));
+  const valueWords = wordsOf(value);
+  return valueWords.length > 0 && valueWords.every((w) => nameWords.has(w));
+}
+
 export default defineRule({
   id: 'config/hardcoded-secret-in-code',
   factor: 'config',
@@ -119,7 +131,7 @@ export default defineRule({
         }
         // A name is an identifier: a key like `"/users/:id/webhooks/:secret"` (a Rails route) is a path, not a variable.
         if (!s.name || !IDENTIFIER.test(s.name) || !isSecretName(s.name) || DESCRIPTIVE_NAME.test(s.name) || DESCRIPTIVE_NAME.test(camel(s.name)) || MARKER_NAME.test(s.name)) continue;
-        if (!looksLikeSecretValue(s.value) || PUBLIC_KEY.test(s.value) || (s.ctx?.keys ?? []).some((k) => PUBLIC_KEY_BLOCK.test(k))) continue;
+        if (!looksLikeSecretValue(s.value) || namesItself(s.name, s.value) || PUBLIC_KEY.test(s.value) || (s.ctx?.keys ?? []).some((k) => PUBLIC_KEY_BLOCK.test(k))) continue;
         if (s.envFallback) report({ file: file.path, range: s.range, messageId: 'fallback', data: { name: s.envFallback, redacted: redact(s.value) } });
         else report({ file: file.path, range: s.range, messageId: 'named', data: { name: s.name, redacted: redact(s.value) } });
       }

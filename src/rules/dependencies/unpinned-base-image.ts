@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { suppliedBuildArgs } from '../../project/facts/deploy-instructions.js';
 import { parseImageRef } from '../../project/load-dockerfile.js';
 
 export default defineRule({
@@ -7,7 +8,8 @@ export default defineRule({
   severity: 'warning',
   swarm: 'none',
   recommended: true,
-  inputs: ['dockerfile'],
+  // Compose `build.args`, CI `build-args:` and scripts' `--build-arg` say which ARGs the builds pass.
+  inputs: ['dockerfile', 'compose'],
   docs: {
     summary: 'Base image uses `latest` or no tag',
     rationale:
@@ -23,6 +25,7 @@ export default defineRule({
     untagged: 'Base image "{{image}}" has no tag, so it means "latest"; pin a version or digest',
   },
   check({ project, report }) {
+    let supplied: Set<string> | undefined;
     for (const d of project.dockerfiles) {
       for (const stage of d.stages) {
         if (stage.fromStage || !stage.imageResolved || stage.imageResolved.toLowerCase() === 'scratch') continue;
@@ -32,6 +35,10 @@ export default defineRule({
         // A base chosen by a build argument (`FROM ${BASE_IMAGE}`) is pinned by whoever runs the build,
         // unless its default says `latest` outright.
         if (stage.image.includes('$') && ref.tag !== 'latest') continue;
+        // `ARG TAG=latest` then `FROM app:${TAG}`, with the release build passing `--build-arg TAG=1.4.2`
+        // (a CI step's `build-args:`): latest is only what an ad-hoc build gets.
+        const args = [...stage.image.matchAll(/\$\{?([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]);
+        if (args.length > 0 && args.some((a) => (supplied ??= suppliedBuildArgs(project)).has(a))) continue;
         if (ref.digest) continue;
         const range = stage.fromInstruction.argsRange;
         if (ref.tag === 'latest') report({ file: d.path, range, messageId: 'latest', data: { image: stage.imageResolved } });

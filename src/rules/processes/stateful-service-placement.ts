@@ -6,7 +6,8 @@ import { backingFamily, replicas, serviceImage, serviceVolumes, STATEFUL_FAMILIE
 
 /** Where each database image keeps its data. */
 const DATA_DIRS: Record<string, RegExp> = {
-  postgres: /^\/(var\/lib\/postgresql(\/data)?|bitnami\/postgresql)\/?$/,
+  // Before 18: /var/lib/postgresql/data; from 18: /var/lib/postgresql/<major>/docker under the image's VOLUME /var/lib/postgresql.
+  postgres: /^\/(var\/lib\/postgresql(\/data|\/\d+\/docker)?|bitnami\/postgresql)\/?$/,
   mysql: /^\/(var\/lib\/mysql|bitnami\/(mysql|mariadb))\/?$/,
   mongo: /^\/(data\/db|bitnami\/mongodb)\/?$/,
   rabbitmq: /^\/(var\/lib\/rabbitmq|bitnami\/rabbitmq)(\/mnesia)?\/?$/,
@@ -77,7 +78,10 @@ export default defineRule({
         const linuxserver = /(^|\/)linuxserver\//.test(image!.value);
         const dir = linuxserver ? /^\/config\/?$/ : DATA_DIRS[family];
         const volumes = serviceVolumes(service);
-        const data: ServiceVolume | undefined = volumes.find((v) => v.target !== undefined && dir?.test(v.target) && v.type !== 'tmpfs');
+        // `PGDATA` moves PostgreSQL's data: a volume there, or at a folder above it, holds it.
+        const pgdata = family === 'postgres' ? project.facts.serviceEnv(service).vars.get('PGDATA')?.value?.replace(/\/+$/, '') : undefined;
+        const holdsData = (target: string) => dir?.test(target) || (pgdata !== undefined && (pgdata === target.replace(/\/+$/, '') || pgdata.startsWith(`${target.replace(/\/+$/, '')}/`)));
+        const data: ServiceVolume | undefined = volumes.find((v) => v.target !== undefined && holdsData(v.target) && v.type !== 'tmpfs');
         // Redis often runs as a cache: only a Redis told to persist (a data volume or appendonly) is judged.
         if (family === 'redis' && !data) continue;
         if (!data) {

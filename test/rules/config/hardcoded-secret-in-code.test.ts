@@ -22,6 +22,7 @@ ruleTester(rule, {
     },
     { name: 'placeholders and documentation examples', files: { 'src/x.js': "const apiKey = 'your-api-key-here';\nconst aws = 'AKIAIOSFODNN7EXAMPLE';\nconst password = 'changeme';\nconst url = 'postgres://user:password@localhost:5432/db';\n" } },
     { name: 'public-by-design keys', files: { 'src/firebase.ts': "export const firebaseConfig = { apiKey: 'AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q', authDomain: 'x.firebaseapp.com' };\nconst stripeKey = 'pk_live_51H8xYzAbCdEfGhIjKlMn';\n" } },
+    { name: 'Go: a key name made of its constant name\'s words (casdoor idp/web3onboard.go)', files: { 'idp/web3onboard.go': 'package idp\n\nconst Web3AuthTokenKey = "web3AuthToken"\n' } },
     { name: 'Ruby: a Rails route whose path has a :secret segment (huginn config/routes.rb)', files: { 'config/routes.rb': 'Rails.application.routes.draw do\n  match "/users/:user_id/web_requests/:agent_id/:secret" => "web_requests#handle_request", as: :web_requests, via: [:get, :post]\n  post "/users/:user_id/webhooks/:agent_id/:secret" => "web_requests#handle_request"\nend\n' } },
     { name: 'test files are not checked', files: { 'src/auth.test.ts': "const secret = 'f3a9c1d27b8e4b0a9d2c';\n" } },
     { name: 'templated URL credentials', files: { 'src/db.js': 'const url = `postgres://${user}:${pass}@db:5432/app`;\n' } },

@@ -51,6 +51,7 @@ ruleTester(rule, {
     },
     { name: 'no JS entry: browser code and a cli-tool folder are not the server (mediacms)', files: { Dockerfile: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["gunicorn", "cms.wsgi"]\n', 'frontend/config/pages.js': 'module.exports = { video: process.env.MEDIACMS_VIDEO_ID };\n', 'cli-tool/cli.py': "import os\nKEY = os.environ['AUTH_KEY']\n" } },
     { name: 'a Playwright script in Python inside a PHP image (Wallos screenshots/): the image runs no Python', files: { Dockerfile: 'FROM php:8.3-fpm-alpine\nCOPY . /var/www/html\nCMD ["php-fpm"]\n', 'screenshots/capture_screenshots.py': "import os\nUSER = os.environ['WALLOS_USERNAME']\n" } },
+    { name: 'Ruby: ENV.fetch only inside a check that the variable is set (docuseal config/initializers/sidekiq.rb)', files: { Dockerfile: 'FROM ruby:3.4\nCOPY . /app\nCMD ["bundle", "exec", "puma"]\n', 'config/initializers/sidekiq.rb': "if !ENV['SIDEKIQ_BASIC_AUTH_PASSWORD'].to_s.empty?\n  Sidekiq::Web.use(Rack::Auth::Basic) do |_, password|\n    password == ENV.fetch('SIDEKIQ_BASIC_AUTH_PASSWORD')\n  end\nend\n" } },
     { name: 'tests and tool configs are not the app', files: { 'src/a.test.js': 'process.env.SECRET_FOR_TEST;\n', 'vite.config.ts': 'export default { base: process.env.ASSET_BASE };\n' } },
   ],
   invalid: [

@@ -4,6 +4,17 @@ import { ruleTester } from '../../support/rule-tester.js';
 ruleTester(rule, {
   valid: [
     { name: 'base chosen by a build argument whose default has no tag (CI passes a digest; outline/outline)', files: { Dockerfile: 'ARG BASE_IMAGE=outlinewiki/outline-base\nFROM ${BASE_IMAGE} AS base\n' } },
+    {
+      name: 'ARG default latest that the release build passes (lnbits: CI build-args LNBITS_TAG; a script --build-arg; compose build.args)',
+      files: {
+        'docker/sparkl2/Dockerfile': 'ARG LNBITS_TAG=latest\nFROM lnbits/lnbits:${LNBITS_TAG}\n',
+        'docker/api/Dockerfile': 'ARG API_BASE=latest\nFROM acme/base:${API_BASE}\n',
+        'docker/web/Dockerfile': 'ARG WEB_BASE=latest\nFROM acme/web-base:$WEB_BASE\n',
+        '.github/workflows/docker.yml': 'jobs:\n  build:\n    steps:\n      - uses: docker/build-push-action@v5\n        with:\n          file: docker/sparkl2/Dockerfile\n          build-args: |\n            LNBITS_TAG=${{ inputs.tag }}\n',
+        'scripts/build.sh': 'docker build --build-arg API_BASE="$VERSION" -f docker/api/Dockerfile .\n',
+        'docker-compose.yml': 'services:\n  web:\n    image: acme/web:1\n    build:\n      context: docker/web\n      args:\n        WEB_BASE: "2.1"\n',
+      },
+    },
     { name: 'fallback default without a tag', files: { Dockerfile: 'FROM ${BASE:-ubuntu}\n' } },
     { name: 'version tag', files: { Dockerfile: 'FROM node:20.11-bookworm-slim\nCMD ["node", "server.js"]\n' } },
     { name: 'digest', files: { Dockerfile: 'FROM node@sha256:2b3a1c1bc9a4a79c3a46a2e8a9fd0ca3b8d8c0fe2b5f1e5c7a8fbe9d3c0a1b2c\n' } },

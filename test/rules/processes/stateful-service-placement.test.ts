@@ -3,6 +3,7 @@ import { ruleTester } from '../../support/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'postgres 18 keeps its data under /var/lib/postgresql/18/docker (docuseal), and PGDATA moves it', files: { 'docker-compose.yml': "services:\n  postgres:\n    image: postgres:18\n    volumes:\n      - './pg_data:/var/lib/postgresql/18/docker'\n  old:\n    image: postgres:16\n    environment:\n      PGDATA: /pgdata/16/main\n    volumes:\n      - './pg16:/pgdata'\n" } },
     { name: 'a database image run for its client tools (a backup loop)', files: { 'docker-stack.yml': 'services:\n  db-backup:\n    image: mysql:8.4\n    command: sh -c "while true; do mysqldump -h db --all-databases > /backups/all.sql; sleep 3600; done"\n' } },
     {
       name: 'a pinned database on a named volume, a cache Redis, shared storage',
