@@ -65,6 +65,18 @@ describe('compose roles from the instructions', () => {
     expect(project.facts.composeStatus(project.composeFiles[0]).reason).toBe('only CI runs it (docker/lightning/scripts.sh:2)');
   });
 
+  it('a deploy workflow naming the files in COMPOSE_FILE outweighs a development guide, and picks the main files it names (robotoff)', async () => {
+    const files = {
+      '.github/workflows/container-deploy.yml': 'jobs:\n  deploy:\n    steps:\n      - run: echo "COMPOSE_FILE=docker-compose.yml;docker/ml.yml" >> $GITHUB_ENV\n      - run: docker compose up -d\n',
+      'docs/how-to-guides/deployment/dev-install.md': '## Docker install\n```\ndocker compose up\n```\n',
+      'docker-compose.yml': 'services:\n  api:\n    image: acme/api:1\n',
+      'docker/ml.yml': 'services:\n  triton:\n    image: nvcr.io/nvidia/tritonserver:25.02-py3\n',
+      'models/docker-compose.yml': 'services:\n  triton:\n    image: nvcr.io/nvidia/tritonserver:25.02-py3\n',
+      Dockerfile: dockerfile,
+    };
+    expect(await roles(files)).toEqual({ 'docker-compose.yml': 'main deployed', 'docker/ml.yml': 'main deployed', 'models/docker-compose.yml': 'main' });
+  });
+
   it('a file only CI runs is a test file; the plain root file CI smoke-tests is not', async () => {
     const ci = '.github/workflows/ci.yml';
     expect(await roles({ [ci]: 'jobs:\n  t:\n    steps:\n      - run: docker compose -f tests/stack.yml up -d\n      - run: docker compose up -d\n', 'tests/stack.yml': image, 'docker-compose.yml': image })).toMatchObject({ 'docker-compose.yml': 'main deployed' });

@@ -34,31 +34,9 @@ describe('Python env reads', () => {
     expect(f.envReads).toEqual([]);
     expect(f.envWrites).toEqual(['DJANGO_SETTINGS_MODULE', 'TZ']);
   });
-});
 
-describe('Python strings and imports', () => {
-  it('named literals: assignments, dict pairs, keyword arguments, env fallbacks', async () => {
-    const f = await facts("import os\nSECRET_KEY = 'abc123def456ghi789'\nDATABASES = {'default': {'PASSWORD': 'pw-9f8e7d6c'}}\nconnect(password='Zq8v2LmX9p')\nK = os.getenv('API_TOKEN', 'tok-0a9b8c7d6e')\n");
-    expect(f.strings.map((s) => [s.name, s.value, s.envFallback])).toEqual([
-      ['SECRET_KEY', 'abc123def456ghi789', undefined],
-      ['PASSWORD', 'pw-9f8e7d6c', undefined],
-      ['password', 'Zq8v2LmX9p', undefined],
-      ['API_TOKEN', 'tok-0a9b8c7d6e', 'API_TOKEN'],
-    ]);
-  });
-
-  it('f-strings and concatenations are not literals', async () => {
-    const f = await facts("TOKEN = f'{prefix}abcdefghijklmnop'\n");
-    expect(f.strings).toEqual([]);
-  });
-
-  it('imports', async () => {
-    const f = await facts('import os, sys as system\nfrom django.conf import settings\nfrom . import local\n');
-    expect(f.imports.map((i) => i.source)).toEqual(['os', 'sys', 'django.conf']);
-  });
-
-  it('deep nesting does not exhaust the stack', async () => {
-    const f = await facts(`X = ${'['.repeat(3000)}${']'.repeat(3000)}\n`);
-    expect(f.envReads).toEqual([]);
+  it('an env dict handed to a process or job it starts sets those variables (robotoff batch env_variables)', async () => {
+    const f = await facts("import subprocess\nconfig = Job.init(env_variables={'BUCKET_NAME': bucket, 'INPUT_FILE_PATH': path})\nsubprocess.run(['x'], env={'HOME': '/tmp'})\nother(options={'NOT_ENV': 1})\n");
+    expect(f.envWrites).toEqual(['BUCKET_NAME', 'INPUT_FILE_PATH', 'HOME']);
   });
 });

@@ -23,6 +23,7 @@ export interface DeployReference {
   context: string;
 }
 
+const CI_DEPLOY = /(^|[-_.])(deploy\w*|release\w*|publish\w*|prod|production|cd|delivery)([-_.]|$)/i;
 const CI_FILE = /^(\.github\/workflows\/|\.gitlab-ci\.|\.circleci\/|\.drone\.|\.woodpecker|Jenkinsfile)/i;
 const MAKEFILE = /(^|\/)(GNUmakefile|Makefile|makefile|justfile|Justfile|Taskfile\.ya?ml)$/;
 const DOC_FILE = /\.(md|mdx|markdown|rst|txt|adoc)$|(^|\/)(INSTALL|DEPLOY|DEPLOYMENT|SETUP|HOSTING|CONTRIBUTING|DEVELOPMENT|DEVELOPING)$/i;
@@ -202,6 +203,16 @@ export function deployReferences(project: Project): DeployReference[] {
         invokers.set(path, [...(invokers.get(path) ?? []), { from: file.path, local }]);
         if (!texts.has(path) && readScript(path)) queue.push(path);
       }
+      // `COMPOSE_FILE=docker-compose.yml;docker/prod.yml` (echoed into .env or $GITHUB_ENV, exported, or a YAML key):
+      // the set of files a later `docker compose up` runs.
+      const set = /\bCOMPOSE_FILE["']?\s*[=:]\s*["']?([^"'\s$]+)/.exec(text);
+      if (set && !/^\s*#/.test(text)) {
+        for (const f of set[1].split(/[:;,]/)) {
+          const path = resolve(f, cwd, fileDir);
+          if (path) raw.push({ file: path, from: file.path, line, command: 'compose', context: context || basename(file.path), local });
+        }
+        continue;
+      }
       const parsed = parseCommand(text);
       if (!parsed || (!parsed.runs && parsed.command === 'compose')) continue;
       const written = parsed.files.length > 0 ? parsed.files.map((f) => resolve(f, cwd, fileDir)) : parsed.command === 'compose' ? [source === 'docs' ? defaultFile(cwd) : defaultFile(cwd, fileDir)] : [];
@@ -221,7 +232,8 @@ export function deployReferences(project: Project): DeployReference[] {
     const source = sourceOf(path);
     const named = pathPurpose(path);
     let result: { purpose: Purpose | undefined; ci: boolean };
-    if (source === 'ci') result = { purpose: 'test', ci: true };
+    // CI runs tests, except a workflow named for deploying (`container-deploy.yml`, `release.yml`, `cd.yml`).
+    if (source === 'ci') result = { purpose: CI_DEPLOY.test(basename(path)) ? 'deploy' : 'test', ci: true };
     else if (named === 'test' || named === 'development') result = { purpose: named, ci: false };
     else if (DEV_CONTEXT.test(basename(path).replace(/\.\w+$/, ''))) result = { purpose: TEST_CONTEXT.test(basename(path)) ? 'test' : 'development', ci: false };
     else {

@@ -18,7 +18,7 @@ const WORDS = {
   // tilt, skaffold, devspace, garden: tools for inner-loop development on a cluster.
   dev: 'dev|devel|develop|development|local|debug|watch|hotreload|live-?reload|tilt|skaffold|devspace|devcontainer|gitpod|codespaces?',
   // regtest: a regression-test network or environment (Bitcoin's regtest chain and its Lightning nodes).
-  test: 'test|tests|testing|regtest|e2e|integration|cypress|playwright|spec|specs|ci|qa-local|fixture|fixtures|mock|mocks|bench|benchmark|perf|load-?test',
+  test: 'test|tests|testing|regtest|coverage|e2e|integration|cypress|playwright|spec|specs|ci|qa-local|fixture|fixtures|mock|mocks|bench|benchmark|perf|load-?test',
   example: 'example|examples|sample|samples|demo|demos|template|templates|tutorial|playground|sandbox|quickstart|quick-start|getting-started|try',
   unused: 'old|deprecated|legacy|backup|bak|orig|archive|archived|unused',
   production: 'prod|production|prd|live|release|stack|swarm|deploy|deployment|staging|stage|preprod|cluster',
@@ -74,8 +74,11 @@ export function pathPurpose(path: string): PathPurpose {
 /** A folder of the docs that holds install files: `docs/install/…`, `docs/content/files/setup-docker/…`. */
 const INSTALL_DOCS_DIR = /(^|\/)docs?\/(?:[^/]+\/)*[^/]*(install|installation|setup|deploy|deployment|self-?host(?:ing|ed)?|production)[^/]*\//i;
 
-/** Below an examples folder, a folder named for the deploy: `docker-swarm/`, `swarm-stack/`, `production/`. */
-const DEPLOY_EXAMPLE_DIR = /^(?:[^/]+\/)*(?:[\w]+[-_])?(swarm|stacks?|production|prod)(?:[-_][\w-]+)?\//i;
+/**
+ * Below an examples folder, a folder named for Swarm: `docker-swarm/`, `swarm-stack/`. (`examples/compose/production/`
+ * shows a production setup among other examples; it is still an example.)
+ */
+const DEPLOY_EXAMPLE_DIR = /^(?:[^/]+\/)*(?:[\w]+[-_])?(swarm|stacks?)(?:[-_][\w-]+)?\//i;
 
 /** Folders that hold what is deployed: `deploy/compose.yml`, `stacks/app.yml`. */
 const DEPLOY_DIR = /(^|\/)(deploy|deployments?|prod|production|stacks?|swarm)\//i;
@@ -261,6 +264,8 @@ function baseRole(project: Project, file: ComposeFile, refs: DeployReference[]):
     if (plain) return { role: 'override', reason: `a variant of ${basename(plain.path)} beside it, for building its images` };
     return { role: 'other-tool', reason: 'named for building images (docker compose build), not for deploying them' };
   }
+  // Docker Hub's automated tests run a `sut` (system under test) service: the file is a test harness.
+  if (file.services.some((s) => s.name === 'sut')) return { role: 'test', reason: 'it runs a "sut" service, the system-under-test convention of docker image tests' };
   if (STACK_NAME.test(name)) return { role: 'stack', reason: 'named like a stack file' };
   if (purpose === 'production') return { role: 'production', reason: 'named for production or deployment' };
   if (onlyLoopbackPorts(file) && runsOnlyInfrastructure(file)) return { role: 'dev-infrastructure', reason: 'it only runs backing services bound to 127.0.0.1, for an app run on the host' };
@@ -307,7 +312,7 @@ export function composeStatuses(project: Project): Map<ComposeFile, ComposeStatu
   let deployed = roles.filter((r) => RANK[r.role] === bestRank);
   if (bestRank === RANK.main) {
     // The main files the install instructions run, else the shallowest.
-    const documented = deployed.filter((r) => refs.some((x) => x.file === r.file.path && x.purpose === 'deploy' && x.source !== 'ci'));
+    const documented = deployed.filter((r) => refs.some((x) => x.file === r.file.path && x.purpose === 'deploy'));
     const shallowest = Math.min(...deployed.map((r) => depth(r.file.path)));
     deployed = documented.length > 0 ? documented : deployed.filter((r) => depth(r.file.path) === shallowest);
   }

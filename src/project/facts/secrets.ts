@@ -15,6 +15,8 @@ export function isPlaceholderValue(value: string): boolean {
   if (/^(x+|\*+|\.+|-+|none|null|nil|undefined|false|true|empty|todo|tbd|fixme)$/i.test(v)) return true;
   if (/^(your|my|enter|insert|put|replace|change|set)[-_ ]?(it|me|this|here|your)?[-_ ]?/i.test(v) && /(here|me|this|your|key|secret|token|password)/i.test(v)) return true;
   if (/^\/(run|var|etc|tmp|secrets?)\//.test(v)) return true;
+  // A file path (`GOOGLE_APPLICATION_CREDENTIALS=/opt/app/credentials/google.json`) names where a secret is, not the secret.
+  if (/^(\/|\.{1,2}\/|~\/)[\w.@-]+(\/[\w.@-]+)+$/.test(v) && (/\/[\w@-]+\.[a-z]{2,5}$/i.test(v) || v.split('/').length >= 4)) return true;
   // `swarm2replace2password`, `please_change_me`, `replace-with-a-secret`
   if (/replace|change[-_]?me|change[-_]?this|placeholder/i.test(v)) return true;
   return false;

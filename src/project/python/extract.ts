@@ -89,6 +89,14 @@ export function extractPythonFacts(root: TsNode): JsFacts {
         const value = node.childForFieldName('value');
         const v = value ? stringValue(value) : undefined;
         if (key && value && v !== undefined && !readNodes.has(node.parent?.parent?.id ?? -1)) facts.strings.push({ value: v, range: rangeOf(value), name: key.text });
+        // `env_variables={"BUCKET_NAME": …}`, `subprocess.run(…, env={…})`: the code sets these for a process it starts.
+        if (key && value?.type === 'dictionary' && /^(env|environ|environment|env_?vars?|env_?variables|environment_?variables|envs)$/i.test(key.text)) {
+          for (const pair of value.namedChildren) {
+            const k = pair?.type === 'pair' ? pair.childForFieldName('key') : undefined;
+            const name = k ? stringValue(k) : undefined;
+            if (name && /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) facts.envWrites.push(name);
+          }
+        }
         return true;
       }
       case 'string': {

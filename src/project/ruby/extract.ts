@@ -33,6 +33,10 @@ export function extractRubyFacts(root: TsNode): JsFacts {
           const lit = fallback ? literal(fallback) : undefined;
           facts.envReads.push({ name, range: rangeOf(node), hasDefault: fallback !== undefined || block !== null, ...(lit ? { fallback: lit } : {}) });
           if (fallback && lit?.k === 'str') facts.strings.push({ value: lit.v, range: rangeOf(fallback), name, envFallback: name });
+        } else if (receiver?.text === 'ENV' && /^(key\?|has_key\?|include\?|member\?)$/.test(method ?? '')) {
+          // `ENV.key?('OIDC_ISSUER')`: the code asks whether it is set.
+          const name = args[0] ? stringValue(args[0]) : undefined;
+          if (name !== undefined) facts.envReads.push({ name, range: rangeOf(node), hasDefault: true, condition: true });
         } else if (!receiver && (method === 'require' || method === 'require_relative')) {
           const source = args[0] ? stringValue(args[0]) : undefined;
           if (source && method === 'require') facts.imports.push({ source, line: node.startPosition.row + 1 });

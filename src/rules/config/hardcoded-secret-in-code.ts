@@ -26,7 +26,8 @@ const PUBLIC_KEY_BLOCK = /^(algolia|docsearch)$/i;
 
 /** `GITHUB_SCOPED_TOKEN_PREFIX` → `githubScopedTokenPrefix`, so one list of descriptive endings serves both styles. */
 function camel(name: string): string {
-  return /^[A-Z0-9_]+$/.test(name) ? name.toLowerCase().replace(/_+([a-z0-9])/g, (_m, c: string) => c.toUpperCase()) : name;
+  // `OTP_SECRET_COLUMN` and `otp_secret_column` both read as `otpSecretColumn`.
+  return /^[A-Z0-9_]+$/.test(name) || /^[a-z0-9]+(_[a-z0-9]+)+$/.test(name) ? name.toLowerCase().replace(/_+([a-z0-9])/g, (_m, c: string) => c.toUpperCase()) : name;
 }
 
 /** Documentation examples and test doubles, not real keys. */
@@ -64,6 +65,7 @@ export function looksLikeSecretValue(value: string): boolean {
   if (/^[a-z0-9_.-]+(\/[a-z0-9_.-]+)+$/.test(v)) return false; // slash-separated names: "ory/keysetpagination_v2/page_token"
   if (/^[a-z][a-z0-9]*(\.[a-z][a-z0-9]*)+$/i.test(v)) return false; // dotted config keys: files.s3.secretkey
   if (/[[\](){}\\<>^$|`]/.test(v)) return false; // patterns, templates, markup
+  if (/^[#.][a-z][\w-]*$/i.test(v)) return false; // CSS selectors of form fields: '#s3-secret-key'
   if (/^[\d.:-]+$/.test(v)) return false; // numbers, dates, versions
   if (/^\d{4}-\d{2}-\d{2}[T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?$/.test(v)) return false; // ISO timestamps
   if (/^\d+[smhdwy]$/.test(v)) return false;

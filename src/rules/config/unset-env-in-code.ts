@@ -30,7 +30,7 @@ export default defineRule({
   docs: {
     summary: 'Code reads an environment variable that no deploy file, env file or document sets or mentions',
     rationale:
-      'Factor III: config that varies between deploys lives in environment variables, and a deploy has to know which ones to set. A variable read in code (`process.env.X`, `process.env["X"]`, `const { X } = process.env`, `import.meta.env.X`) that no compose service, Dockerfile `ENV`/`ARG`, env file (including `.env.example`), package script or README mentions is invisible to whoever deploys the app: it is undefined in production until someone reads the source. Each variable is reported once, at its first read, with every place that reads it. Variables read only with a fallback (`process.env.X ?? "default"`) or only as flags (`if (process.env.X)`, `process.env.X === "on"`), or checked before use in the same file, or declared optional by the env schema of the app (`createEnv({ server: { X: z.string().optional() }, runtimeEnv: { X: process.env.X } })`, also `.default(…)`), are optional and left alone, as are variables the platform sets (NODE_ENV, PORT, HOME, CI, npm_*, …).',
+      'Factor III: config that varies between deploys lives in environment variables, and a deploy has to know which ones to set. A variable read in code (`process.env.X`, `process.env["X"]`, `const { X } = process.env`, `import.meta.env.X`) that no compose service, Dockerfile `ENV`/`ARG`, env file (including `.env.example`), package script or README mentions is invisible to whoever deploys the app: it is undefined in production until someone reads the source. Each variable is reported once, at its first read, with every place that reads it. Variables read only with a fallback (`process.env.X ?? "default"`) or only as flags (`if (process.env.X)`, `process.env.X === "on"`), or checked anywhere in the code (`if (process.env.X)`, `ENV.key?("X")`, `"X" in os.environ`), or declared optional by the env schema of the app (`createEnv({ server: { X: z.string().optional() }, runtimeEnv: { X: process.env.X } })`, also `.default(…)`), are optional and left alone, as are variables the platform sets (NODE_ENV, PORT, HOME, CI, npm_*, …).',
     fix: 'Document the variable in `.env.example` (with a placeholder value) or the README, and set it for the service in the stack file (`environment:` or a Swarm secret).',
     swarm: 'A stack file sets variables per service (`environment:`, `env_file:`); `docker stack deploy` does not read a `.env` file, so a variable nobody listed is simply unset in every task.',
     bad: "const client = new Stripe(process.env.STRIPE_KEY); // nothing mentions STRIPE_KEY",
@@ -64,9 +64,9 @@ export default defineRule({
       // `DB_PASSWORD_FILE` is the optional secret-file variant of `DB_PASSWORD` (the Docker secrets convention).
       const base = /^(.+)_FILE$/.exec(name)?.[1];
       if (base && (known.has(base) || reads.has(base))) continue;
-      // Optional: every read has a fallback or is a test, or the file that uses the value also checks it is set.
-      const checkedIn = new Set(sites.filter((s) => s.condition).map((s) => s.file));
-      if (sites.every((s) => s.optional || checkedIn.has(s.file))) continue;
+      // Optional: every read has a fallback or is a test, or the code checks somewhere whether it is set
+      // (`ENV.key?('OIDC_ISSUER')` in application.rb decides whether devise.rb's `ENV.fetch` runs).
+      if (sites.some((s) => s.condition) || sites.every((s) => s.optional)) continue;
       if (new RegExp(`(^|[^A-Za-z0-9_])${name}=`).test(scriptText)) continue;
       sites.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
       const first = sites[0];

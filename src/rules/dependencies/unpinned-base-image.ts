@@ -26,11 +26,16 @@ export default defineRule({
   },
   check({ project, report }) {
     let supplied: Set<string> | undefined;
+    // dockerfile-x (`# syntax = devthefuture/dockerfile-x`): `INCLUDE docker/base.dockerfile` joins files, and
+    // `FROM base` in one names a stage of another.
+    const includes = project.dockerfiles.some((d) => d.lines.some((l) => /^\s*INCLUDE\s+\S/i.test(l)));
+    const stageNames = new Set(includes ? project.dockerfiles.flatMap((d) => d.stages.map((s) => s.name?.toLowerCase()).filter((n): n is string => n !== undefined)) : []);
     for (const d of project.dockerfiles) {
       for (const stage of d.stages) {
         if (stage.fromStage || !stage.imageResolved || stage.imageResolved.toLowerCase() === 'scratch') continue;
         // An unresolved ARG (`FROM $BASE`, `FROM ${REGISTRY}/node`) is decided at build time; say nothing.
         if (stage.imageResolved.includes('$') || stage.imageResolved === '') continue;
+        if (stageNames.has(stage.imageResolved.toLowerCase())) continue;
         const ref = parseImageRef(stage.imageResolved);
         // A base chosen by a build argument (`FROM ${BASE_IMAGE}`) is pinned by whoever runs the build,
         // unless its default says `latest` outright.

@@ -50,7 +50,10 @@ export default defineRule({
           if (key === 'build' && !getEntry(service.node, 'image')) continue;
           if (key === 'restart') {
             // cli/compose/convert: without deploy.restart_policy, restart becomes the restart policy.
-            const value = resolvedString(file, entry.value) ?? '';
+            const resolved = resolvedString(file, entry.value);
+            // `restart: $RESTART_POLICY` with the variable unset or unknown: swarm/unset-variable speaks of it.
+            if ((resolved === undefined || resolved === '') && entry.value.kind === 'scalar' && String(entry.value.value).includes('$')) continue;
+            const value = resolved ?? '';
             const data = { service: service.name, value };
             if (getValue(getValue(service.node, 'deploy'), 'restart_policy')) report({ file: file.path, range: entry.keyRange, messageId: 'restartOverridden', data, severity: 'info', swarm: 'none' });
             else if (value === 'no' || value === 'false' || value === '') report({ file: file.path, range: entry.keyRange, messageId: 'restartNo', data });

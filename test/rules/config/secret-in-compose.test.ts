@@ -3,6 +3,7 @@ import { ruleTester } from '../../support/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a path to a credentials file (robotoff GOOGLE_APPLICATION_CREDENTIALS)', files: { 'docker-stack.yml': 'services:\n  api:\n    image: acme/api:1\n    environment:\n      GOOGLE_APPLICATION_CREDENTIALS: /opt/robotoff/credentials/google/credentials.json\n      SSL_KEY_PASSWORD_PATH: ./certs/key-pass.txt\n' } },
     {
       name: 'values from the deploy environment',
       files: {

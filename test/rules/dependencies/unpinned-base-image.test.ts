@@ -15,6 +15,14 @@ ruleTester(rule, {
         'docker-compose.yml': 'services:\n  web:\n    image: acme/web:1\n    build:\n      context: docker/web\n      args:\n        WEB_BASE: "2.1"\n',
       },
     },
+    {
+      name: 'dockerfile-x INCLUDE: FROM names a stage of an included file (manyfold docker/*.dockerfile)',
+      files: {
+        'docker/manyfold.dockerfile': '# syntax = devthefuture/dockerfile-x\nINCLUDE docker/base.dockerfile\nINCLUDE docker/runtime.dockerfile\nFROM runtime AS manyfold\n',
+        'docker/base.dockerfile': 'FROM ruby:3.4.1-alpine3.21 AS base\n',
+        'docker/runtime.dockerfile': 'FROM base AS runtime\nCOPY . .\n',
+      },
+    },
     { name: 'fallback default without a tag', files: { Dockerfile: 'FROM ${BASE:-ubuntu}\n' } },
     { name: 'version tag', files: { Dockerfile: 'FROM node:20.11-bookworm-slim\nCMD ["node", "server.js"]\n' } },
     { name: 'digest', files: { Dockerfile: 'FROM node@sha256:2b3a1c1bc9a4a79c3a46a2e8a9fd0ca3b8d8c0fe2b5f1e5c7a8fbe9d3c0a1b2c\n' } },

@@ -6,6 +6,7 @@ ruleTester(rule, {
     { name: 'nothing ignored', files: { 'docker-stack.yml': 'services:\n  web:\n    image: nginx:1.27\n    deploy:\n      restart_policy:\n        condition: any\n' } },
     { name: 'build without image is left to swarm/build-without-image', files: { 'compose.yaml': 'services:\n  web:\n    build: .\n' } },
     { name: 'deploy.restart_policy is not the service-level restart', files: { 'compose.yaml': 'services:\n  web:\n    image: nginx:1.27\n    deploy:\n      restart_policy:\n        condition: on-failure\n' } },
+    { name: 'restart from an unset variable is swarm/unset-variable\'s to report, not "restart: no" (robotoff docker/ml.yml)', files: { 'docker-stack.yml': 'services:\n  triton:\n    image: nvcr.io/nvidia/tritonserver:25.02-py3\n    restart: $RESTART_POLICY\n' } },
   ],
   invalid: [
     {
