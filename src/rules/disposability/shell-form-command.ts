@@ -1,4 +1,5 @@
 import { defineRule } from '../rule.js';
+import { parseShell } from '../../project/facts/shell.js';
 import { imageName } from '../../project/facts/image.js';
 
 export default defineRule({
@@ -38,6 +39,10 @@ export default defineRule({
         if (inst === image.cmd && image.entrypoint?.exec && signalsGroup(image.entrypoint.exec)) continue;
         // `CMD exec node x` replaces the shell with the process: signals arrive.
         if (/^exec\s/.test(inst.args.trim())) continue;
+        // `… && . /etc/apache2/envvars && exec apache2 -D FOREGROUND`: the last command replaces the shell, and it is the server.
+        const commands = parseShell(inst.args);
+        const last = commands.at(-1);
+        if (last && last.raw[0] === 'exec' && !last.background && last.position === 0 && commands.every((c) => c.pipeline <= last.pipeline)) continue;
         const words = inst.args.trim().split(/\s+/);
         const simple = words.every((w) => /^[\w./:@=+-]+$/.test(w));
         const suggestion = simple ? JSON.stringify(words).replace(/","/g, '", "') : '(JSON array)';

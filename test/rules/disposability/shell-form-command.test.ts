@@ -3,6 +3,7 @@ import { ruleTester } from '../../support/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a chain that ends by exec-ing the server: it replaces the shell as PID 1', files: { Dockerfile: 'FROM debian:12\nCMD ([ -z "$CRON_MIN" ] || cron) && . /etc/apache2/envvars && exec apache2 -D FOREGROUND\n' } },
     { name: 'shell-form CMD under dumb-init or tini -g: the init signals the whole process group (langfuse)', files: { Dockerfile: 'FROM node:20\nENTRYPOINT ["dumb-init", "--", "./entrypoint.sh"]\nCMD if [ -n "$REGION" ]; then node a.js; else node b.js; fi\n', 'worker/Dockerfile': 'FROM node:20\nENTRYPOINT ["/sbin/tini", "-g", "--"]\nCMD node worker.js\n' } },
     { name: 'exec form CMD', files: { Dockerfile: 'FROM node:20-alpine\nCOPY . .\nCMD ["node", "server.js"]\n' } },
     { name: 'exec form ENTRYPOINT and CMD', files: { Dockerfile: 'FROM python:3.12\nENTRYPOINT ["gunicorn"]\nCMD ["-b", "0.0.0.0:8000", "app:app"]\n' } },
