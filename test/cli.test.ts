@@ -159,4 +159,16 @@ describe('the one-file build', () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'bin/twelvelint.js'), '--version'], { encoding: 'utf8' });
     expect(r.stdout.trim()).toBe(version);
   });
+
+  it('a reader that closes the pipe early (`--help | head -1`) gets no stack trace', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/twelvelint.js'), '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Close our end of stdout before the child writes: its writes fail with EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error|\bat /);
+    expect(code).toBe(0);
+  });
 });
