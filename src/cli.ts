@@ -1,3 +1,4 @@
+import { planEdits, unifiedDiff, writeEdits } from './engine/fix.js';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { redactDeep, redactText } from './engine/redact.js';
 import path from 'node:path';
@@ -36,6 +37,8 @@ interface CliOptions {
   changedSince?: string;
   stdin?: boolean;
   stdinFilename?: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
   config?: string;
   rule: string[];
   ignorePattern: string[];
@@ -89,6 +92,8 @@ function buildProgram(): Command {
     .option('--changed-since <ref>', 'as --changed, comparing with this git ref')
     .option('--stdin', 'read one file\'s text from standard input (an editor\'s buffer); only its findings are reported')
     .option('--stdin-filename <path>', 'the path of the --stdin text, for classification and links to the other files')
+    .option('--fix', 'apply the safe fixes rules offer (exec-form CMD, npm ci where a lockfile exists …) to the files in place, then report what is left')
+    .option('--fix-dry-run', 'print the safe fixes as a unified diff (git apply takes it) instead of a report; exit 1 when there is something to fix')
     .option('--report-unused-disable', 'report twelvelint-disable comments that suppress nothing')
     .option('--print-config', 'print the resolved configuration and exit')
     .option('--list-rules', 'print the rule catalogue and exit')
@@ -270,6 +275,7 @@ export async function main(argv: string[], cwd = process.cwd(), io: CliIO = {}):
       if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new UsageError(`--max-warnings expects a whole number (-1: no limit), got "${options.maxWarnings}"`);
       if (maxWarnings === -1) maxWarnings = undefined;
     }
+    if ((options.fix || options.fixDryRun) && options.stdin) throw new UsageError('--fix and --fix-dry-run edit files on disk; they cannot be used with --stdin');
     let overlay: { path: string; text: string } | undefined;
     if (options.stdin) {
       if (!options.stdinFilename) throw new UsageError('--stdin needs --stdin-filename <path>: the file the text is (it decides how the text is read)');
@@ -277,44 +283,69 @@ export async function main(argv: string[], cwd = process.cwd(), io: CliIO = {}):
     } else if (options.stdinFilename) throw new UsageError('--stdin-filename is only used with --stdin');
     const groups = groupPaths(paths, cwd);
     if (overlay && groups.length > 1) throw new UsageError('--stdin audits one project: give one folder');
-    const audits = [];
+    if (options.fix && options.fixDryRun) throw new UsageError('use --fix or --fix-dry-run, not both');
     // Read once for every project: the env file may be a pipe that can be read only once.
     const cliRules = parseRuleFlags(options.rule);
     const deployEnv = deployEnvironment(options, cwd);
-    const progress = startProgress(groups.length);
-    try {
-      for (const [i, group] of groups.entries()) {
-        progress.step(i, group);
-        audits.push(
-          await audit({
-            paths: group,
-            cwd,
-            configFile: options.config,
-            cliRules,
-            ignorePatterns: options.ignorePattern,
-            deployEnv,
-            reportUnusedDisable: options.reportUnusedDisable,
-            stack: options.stack,
-            ...(overlay ? { overlay } : {}),
-          }),
-        );
+    const runAudits = async () => {
+      const done = [];
+      const progress = startProgress(groups.length);
+      try {
+        for (const [i, group] of groups.entries()) {
+          progress.step(i, group);
+          done.push(
+            await audit({
+              paths: group,
+              cwd,
+              configFile: options.config,
+              cliRules,
+              ignorePatterns: options.ignorePattern,
+              deployEnv,
+              reportUnusedDisable: options.reportUnusedDisable,
+              stack: options.stack,
+              ...(overlay ? { overlay } : {}),
+            }),
+          );
+        }
+      } finally {
+        progress.stop();
       }
-    } finally {
-      progress.stop();
-    }
-    if (overlay) {
-      for (const a of audits) {
-        const rel = path.relative(a.result.root, overlay.path).split(path.sep).join('/');
-        filterFindings(a.result, (file) => file.filePath === rel);
-        a.result.results = a.result.results.filter((f) => f.filePath === rel);
+      return done;
+    };
+    /** What the report covers: the --stdin file, or the files changed (the score and verdict stay the whole project's). */
+    const narrow = (done: Awaited<ReturnType<typeof runAudits>>) => {
+      if (overlay) {
+        for (const a of done) {
+          const rel = path.relative(a.result.root, overlay.path).split(path.sep).join('/');
+          filterFindings(a.result, (file) => file.filePath === rel);
+          a.result.results = a.result.results.filter((f) => f.filePath === rel);
+        }
       }
-    }
-    if (options.changed || options.changedSince) {
-      for (const a of audits) {
-        const { base, files } = changedFiles(a.result.root, options.changedSince);
-        filterFindings(a.result, (file) => files.has(file.filePath));
-        a.result.results = a.result.results.filter((f) => f.messages.length > 0 || f.suppressedMessages.length > 0);
-        a.result.diagnostics.push({ code: 'changed-only', severity: 'info', message: `Only findings in the ${files.size} file${files.size === 1 ? '' : 's'} changed since ${base.slice(0, 12)} are reported; the score and the verdict are the whole project's` });
+      if (options.changed || options.changedSince) {
+        for (const a of done) {
+          const { base, files } = changedFiles(a.result.root, options.changedSince);
+          filterFindings(a.result, (file) => files.has(file.filePath));
+          a.result.results = a.result.results.filter((f) => f.messages.length > 0 || f.suppressedMessages.length > 0);
+          a.result.diagnostics.push({ code: 'changed-only', severity: 'info', message: `Only findings in the ${files.size} file${files.size === 1 ? '' : 's'} changed since ${base.slice(0, 12)} are reported; the score and the verdict are the whole project's` });
+        }
+      }
+      return done;
+    };
+    let audits = narrow(await runAudits());
+    if (options.fix || options.fixDryRun) {
+      const plans = audits.map((a) => ({ result: a.result, edits: planEdits(a.result) }));
+      if (options.fixDryRun) {
+        const diff = plans.map((p) => unifiedDiff(p.edits)).join('');
+        process.stdout.write(diff);
+        return diff ? 1 : 0;
+      }
+      const changed = plans.reduce((n, p) => n + p.edits.length, 0);
+      for (const p of plans) writeEdits(p.result, p.edits);
+      if (changed > 0) {
+        const applied = plans.reduce((n, p) => n + p.edits.reduce((m, e) => m + e.applied, 0), 0);
+        process.stderr.write(`twelvelint: applied ${applied} fix${applied === 1 ? '' : 'es'} in ${changed} file${changed === 1 ? '' : 's'}\n`);
+        // The report tells what is left after the fixes.
+        audits = narrow(await runAudits());
       }
     }
     if (options.printConfig) {

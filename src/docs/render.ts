@@ -33,6 +33,7 @@ export function renderRuleDoc(rule: AnyRule): string {
     ...(rule.covers?.length ? [`| Includes | ${rule.covers.map((id) => `\`${id}\``).join(', ')} (at the same place, this finding says it all) |`] : []),
     `| In preset | ${rule.recommended ? '`twelvelint:recommended`, `twelvelint:strict`' : '`twelvelint:strict`'} |`,
     `| Reads | ${rule.inputs.join(', ')} |`,
+    ...(rule.fixable ? [`| \`--fix\` | ${rule.fixable} |`] : []),
     '',
     '## Why',
     '',

@@ -119,6 +119,8 @@ export interface RuleDefinition<M extends string = string, O = Record<string, un
   sourcePrefilter?: RegExp;
   /** Source languages besides JS/TS the rule reads (their facts have the same shape); the rule's factor counts them as read. */
   sourceLanguages?: readonly GrammarLanguage[];
+  /** What `--fix` rewrites for this rule's findings, when the rule offers a safe, local fix (stated in the docs). */
+  fixable?: string;
   /** For `swarm: 'blocker'` rules: how the blocker bites (default `rejected` in the swarm family, `broken` elsewhere). */
   blocker?: BlockerKind;
   /**

@@ -1,5 +1,5 @@
-import { defineRule } from '../rule.js';
-import type { Dockerfile } from '../../project/model.js';
+import { defineRule, type Fix } from '../rule.js';
+import type { Dockerfile, DockerInstruction } from '../../project/model.js';
 import { splitArgs } from '../../project/facts/shell.js';
 import { runCommands } from '../../project/facts/image.js';
 import { buildContextOf } from '../../project/facts/process.js';
@@ -167,6 +167,7 @@ export default defineRule({
   severity: 'warning',
   swarm: 'none',
   recommended: true,
+  fixable: '`npm install` (or `npm i`) becomes `npm ci` when package-lock.json is in the build context, the RUN has one such install and only flags `npm ci` takes alike (`--omit=dev`, `--ignore-scripts` …)',
   inputs: ['dockerfile'],
   docs: {
     summary: 'The image installs dependencies without enforcing the lockfile',
@@ -204,10 +205,32 @@ export default defineRule({
           if (!problem) continue;
           const needs = ENFORCED_LOCKFILE[problem.messageId] ?? (problem.messageId === 'lockFlag' ? (problem.data.lockfile === 'bun.lock' ? ['bun.lock', 'bun.lockb'] : [String(problem.data.lockfile)]) : undefined);
           if (needs && !hasLockfile(needs)) continue;
-          report({ file: d.path, range: inst.range, messageId: problem.messageId, data: problem.data });
+          const fix = problem.messageId === 'npmInstall' ? npmCiFix(d, inst) : undefined;
+          report({ file: d.path, range: inst.range, messageId: problem.messageId, data: problem.data, ...(fix ? { fix } : {}) });
           break;
         }
       }
     }
   },
 });
+
+/** Flags `npm ci` takes as `npm install` does. */
+const CI_SAFE_FLAG = /^(--(production|omit(=\w+)?|include=\w+|only=\w+|ignore-scripts|no-audit|no-fund|legacy-peer-deps|prefer-offline|no-optional|quiet|silent|no-progress|unsafe-perm|loglevel=\w+)|-q|-s)$/;
+
+/**
+ * `npm install` → `npm ci` when the lockfile is in the build context: the one `npm install`/`npm i` of the RUN,
+ * with only flags `npm ci` takes the same way. Anything less plain (two installs, a value flag) is left to the user.
+ */
+function npmCiFix(d: Dockerfile, inst: DockerInstruction): Fix | undefined {
+  const found: Fix[] = [];
+  for (let line = inst.range.line; line <= inst.range.endLine; line++) {
+    const text = d.lines[line - 1] ?? '';
+    for (const m of text.matchAll(/\bnpm\s+(install|i)\b((?:\s+-[\w=-]+)*)\s*(?=$|&&|\|\||;|\\|\)|#)/g)) {
+      const flags = m[2].trim().split(/\s+/).filter(Boolean);
+      if (!flags.every((f) => CI_SAFE_FLAG.test(f))) return undefined;
+      const column = m.index + m[0].indexOf(m[1], 3) + 1;
+      found.push({ range: { line, column, endLine: line, endColumn: column + m[1].length }, text: 'ci' });
+    }
+  }
+  return found.length === 1 ? found[0] : undefined;
+}

@@ -1,5 +1,6 @@
 import { defineRule } from '../rule.js';
 import { parseShell } from '../../project/facts/shell.js';
+import { getValue } from '../../project/yaml-tree.js';
 import { imageName } from '../../project/facts/image.js';
 
 export default defineRule({
@@ -8,7 +9,8 @@ export default defineRule({
   severity: 'warning',
   swarm: 'degraded',
   recommended: true,
-  inputs: ['dockerfile'],
+  fixable: 'a CMD or ENTRYPOINT of plain words (no quotes, variables or shell operators) becomes its exec form: `CMD node server.js` → `CMD ["node", "server.js"]`; an ENTRYPOINT is left alone when there is a CMD or a compose `command` (exec form would pass them on as arguments)',
+  inputs: ['dockerfile', 'compose'],
   docs: {
     summary: '`CMD` or `ENTRYPOINT` in shell form',
     rationale:
@@ -44,7 +46,9 @@ export default defineRule({
         const last = commands.at(-1);
         if (last && last.raw[0] === 'exec' && !last.background && last.position === 0 && commands.every((c) => c.pipeline <= last.pipeline)) continue;
         const words = inst.args.trim().split(/\s+/);
-        const simple = words.every((w) => /^[\w./:@=+-]+$/.test(w));
+        // A shell-form ENTRYPOINT ignores CMD and compose `command:`; in exec form it would get them as arguments.
+        const argsIgnored = inst === image.entrypoint && (image.cmd !== undefined || d.usedBy.some((s) => getValue(s.node, 'command')));
+        const simple = words.every((w) => /^[\w./:@=+-]+$/.test(w)) && !argsIgnored;
         const suggestion = simple ? JSON.stringify(words).replace(/","/g, '", "') : '(JSON array)';
         report({
           file: d.path,
