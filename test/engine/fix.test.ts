@@ -90,6 +90,16 @@ describe('--fix and --fix-dry-run', () => {
     expect(readFileSync(path.join(outside, 'Dockerfile'), 'utf8')).toBe('FROM node:22.11-slim\nCMD node other.js\n');
   });
 
+  it('restart becomes deploy.restart_policy where the service has no deploy key; the file then has no restart finding', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'twelvelint-fix-'));
+    const stack = 'services:\n  web:\n    image: nginx:1.27\n    restart: unless-stopped\n  job:\n    image: busybox:1.36\n    restart: on-failure:3\n  once:\n    image: busybox:1.36\n    restart: "no"\n  tuned:\n    image: busybox:1.36\n    restart: always # keep\n    deploy:\n      replicas: 2\n';
+    writeFileSync(path.join(dir, 'docker-stack.yml'), stack);
+    await capture(['--fix', '.'], dir);
+    expect(readFileSync(path.join(dir, 'docker-stack.yml'), 'utf8')).toBe(
+      'services:\n  web:\n    image: nginx:1.27\n    deploy:\n      restart_policy:\n        condition: any\n  job:\n    image: busybox:1.36\n    deploy:\n      restart_policy:\n        condition: on-failure\n        max_attempts: 3\n  once:\n    image: busybox:1.36\n    deploy:\n      restart_policy:\n        condition: none\n  tuned:\n    image: busybox:1.36\n    restart: always # keep\n    deploy:\n      replicas: 2\n',
+    );
+  });
+
   it('cannot be combined with --stdin', async () => {
     const dir = project();
     const { code, stderr } = await capture(['--fix', '--stdin', '--stdin-filename', 'Dockerfile', '.'], dir);

@@ -1,5 +1,6 @@
-import { defineRule } from '../rule.js';
-import { getEntry, getValue } from '../../project/yaml-tree.js';
+import { defineRule, type Fix } from '../rule.js';
+import type { ComposeFile, ComposeService } from '../../project/model.js';
+import { getEntry, getValue, type YEntry } from '../../project/yaml-tree.js';
 import { resolvedString } from '../../project/load-compose.js';
 import { IGNORED_SERVICE_KEYS, loadable } from '../../project/compose/docker-cli.js';
 
@@ -22,6 +23,7 @@ export default defineRule({
   swarm: 'degraded',
   recommended: true,
   inputs: ['compose'],
+  fixable: '`restart: always | unless-stopped | on-failure[:N] | "no"` becomes `deploy.restart_policy` (condition any, on-failure with max_attempts N, or none) when the service has no `deploy` key yet',
   docs: {
     summary: 'A service option that docker stack deploy ignores (`build`, `restart`, `links`, `network_mode`, `privileged`, `devices` …)',
     rationale:
@@ -55,11 +57,12 @@ export default defineRule({
             if ((resolved === undefined || resolved === '') && entry.value.kind === 'scalar' && String(entry.value.value).includes('$')) continue;
             const value = resolved ?? '';
             const data = { service: service.name, value };
+            const fix = restartFix(file, service, entry, value);
             if (getValue(getValue(service.node, 'deploy'), 'restart_policy')) report({ file: file.path, range: entry.keyRange, messageId: 'restartOverridden', data, severity: 'info', swarm: 'none' });
-            else if (value === 'no' || value === 'false' || value === '') report({ file: file.path, range: entry.keyRange, messageId: 'restartNo', data });
+            else if (value === 'no' || value === 'false' || value === '') report({ file: file.path, range: entry.keyRange, messageId: 'restartNo', data, ...(fix ? { fix } : {}) });
             else {
               const condition = value.startsWith('on-failure') ? 'on-failure' : 'any';
-              report({ file: file.path, range: entry.keyRange, messageId: 'restartConverted', data: { ...data, condition }, severity: 'info', swarm: 'none' });
+              report({ file: file.path, range: entry.keyRange, messageId: 'restartConverted', data: { ...data, condition }, severity: 'info', swarm: 'none', ...(fix ? { fix } : {}) });
             }
             continue;
           }
@@ -70,3 +73,23 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * `restart: always` → `deploy: {restart_policy: {condition: any}}` in place, for a service with no `deploy` key
+ * and a literal one-line value (what docker/cli converts it to; `on-failure:3` keeps its attempts).
+ */
+function restartFix(file: ComposeFile, service: ComposeService, entry: YEntry, value: string): Fix | undefined {
+  if (entry.merged || getEntry(service.node, 'deploy') || entry.value.kind !== 'scalar' || entry.value.range.line !== entry.keyRange.line) return undefined;
+  const raw = String(entry.value.value);
+  if (raw.includes('$') || raw !== value) return undefined;
+  const m = /^(no|false|always|unless-stopped|on-failure)(?::(\d+))?$/.exec(value);
+  if (!m) return undefined;
+  const condition = m[1] === 'no' || m[1] === 'false' ? 'none' : m[1] === 'on-failure' ? 'on-failure' : 'any';
+  const line = file.lines[entry.keyRange.line - 1] ?? '';
+  // The rest of the line must be the value (a trailing comment would be lost).
+  if (!new RegExp(`^\\s*restart\\s*:\\s*["']?${m[0]}["']?\\s*$`).test(line)) return undefined;
+  const indent = ' '.repeat(entry.keyRange.column - 1);
+  const step = ' '.repeat(Math.max(2, entry.keyRange.column - service.keyRange.column));
+  const text = [`${indent}deploy:`, `${indent}${step}restart_policy:`, `${indent}${step}${step}condition: ${condition}`, ...(m[2] ? [`${indent}${step}${step}max_attempts: ${m[2]}`] : [])].join('\n');
+  return { range: { line: entry.keyRange.line, column: 1, endLine: entry.keyRange.line, endColumn: line.length + 1 }, text };
+}
