@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { allRules } from '../dist/rules/index.js';
 import { renderRuleDoc, replaceRuleTable, ruleDocPath } from '../dist/docs/render.js';
+import { renderSwarmifyDoc } from '../dist/swarmify/docs.js';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 const wanted = new Set();
@@ -25,4 +26,5 @@ for (const family of readdirSync(docsDir)) {
 }
 const readmePath = path.join(root, 'README.md');
 writeFileSync(readmePath, replaceRuleTable(readFileSync(readmePath, 'utf8'), allRules));
-console.log(`docs: ${allRules.length} rule pages and the README table written`);
+writeFileSync(path.join(root, 'docs/swarmify.md'), renderSwarmifyDoc());
+console.log(`docs: ${allRules.length} rule pages, the README table and docs/swarmify.md written`);

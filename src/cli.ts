@@ -109,6 +109,11 @@ Exit codes:
      is --fail-on-verdict or worse (default: not-deployable)
   2  usage error, invalid config, nothing to audit, or internal error
 
+Commands:
+  twelvelint swarmify <compose files…>  write a stack file docker stack deploy
+                                        accepts, and list every change (see
+                                        twelvelint swarmify --help)
+
 Several paths are audited as one project when they are in one repository,
 else as separate projects (one report each; JSON: an array).
 
@@ -248,6 +253,11 @@ async function readStdin(): Promise<string> {
 }
 
 export async function main(argv: string[], cwd = process.cwd(), io: CliIO = {}): Promise<number> {
+  // Subcommands; anything else is a path to audit (`./swarmify` still audits a folder of that name).
+  if (argv[0] === 'swarmify') {
+    const { swarmifyMain } = await import('./swarmify/cli.js');
+    return swarmifyMain(argv.slice(1), cwd);
+  }
   const program = buildProgram();
   program.exitOverride();
   program.configureOutput({ writeOut: (s) => process.stdout.write(s), writeErr: (s) => process.stderr.write(s) });
