@@ -2,7 +2,7 @@
  * `twelvelint swarmify <compose files…>`: writes the stack file (stdout or -o) and tells, on stderr, every
  * change, every build/push to run, every input the deploy needs and every decision left to the user.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { mergeDocuments, render, swarmify, type SwarmifyResult } from './transform.js';
@@ -87,15 +87,40 @@ export async function swarmifyMain(argv: string[], cwd: string): Promise<number>
   }
   const dir = path.dirname(path.resolve(cwd, files[0]));
   const project = options.project ?? path.basename(dir).toLowerCase().replace(/[^a-z0-9_.-]+/g, '-');
-  const result = swarmify(doc, { imagePrefix: options.imagePrefix, tag: options.tag ?? defaultTag(dir), project, defaults: options.defaults });
+  // `extends: {file: …}` is read relative to the first file, inside its folder tree only.
+  const readFile = (rel: string): string | undefined => {
+    const abs = path.resolve(dir, rel);
+    if (!abs.startsWith(dir + path.sep)) return undefined;
+    try {
+      return readFileSync(abs, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const result = swarmify(doc, { imagePrefix: options.imagePrefix, tag: options.tag ?? defaultTag(dir), project, defaults: options.defaults, readFile });
   const text = render(result.doc);
   const inputs = deployInputs(text, process.env);
   // `.env` beside the file: docker compose reads it, docker stack deploy does not (moby/moby#29133).
   const dotenvPath = path.join(dir, '.env');
   const dotenvText = existsSync(dotenvPath) ? readFileSync(dotenvPath, 'utf8') : undefined;
   const fromDotenv = new Set(dotenvText === undefined ? [] : loadEnvFile({ path: '.env', absPath: dotenvPath, kind: 'env', size: dotenvText.length, text: dotenvText, lines: dotenvText.split(/\r?\n/) }).entries.map((e) => e.key));
-  const report: SwarmifyResult & { expanded: boolean; deployInputs: { name: string; inDotenv: boolean }[] } = {
+  // Secret values go to files beside the stack file (0600), never into the report.
+  const secretDir = options.output ? path.dirname(path.resolve(cwd, options.output)) : dir;
+  const written: string[] = [];
+  for (const f of result.secretFiles) {
+    const abs = path.resolve(secretDir, f.path);
+    if (existsSync(abs)) {
+      result.decisions.push(`${f.path} exists already and was not overwritten: check it holds the value the file had in environment`);
+      continue;
+    }
+    mkdirSync(path.dirname(abs), { recursive: true });
+    writeFileSync(abs, f.value, { mode: 0o600 });
+    written.push(f.path);
+  }
+  if (written.length > 0) result.decisions.push(`keep ${written.join(', ')} out of git (add secrets/ to .gitignore); docker stack deploy reads them to create the secrets`);
+  const report: Omit<SwarmifyResult, 'secretFiles'> & { secretFiles: string[]; expanded: boolean; deployInputs: { name: string; inDotenv: boolean }[] } = {
     ...result,
+    secretFiles: result.secretFiles.map((f) => f.path),
     text,
     expanded,
     deployInputs: inputs.map((name) => ({ name, inDotenv: fromDotenv.has(name) })),
@@ -106,7 +131,7 @@ export async function swarmifyMain(argv: string[], cwd: string): Promise<number>
   return result.blockers.length > 0 ? 1 : 0;
 }
 
-function describe(r: SwarmifyResult & { expanded: boolean; deployInputs: { name: string; inDotenv: boolean }[] }, output: string | undefined): string {
+function describe(r: Omit<SwarmifyResult, 'secretFiles'> & { expanded: boolean; deployInputs: { name: string; inDotenv: boolean }[] }, output: string | undefined): string {
   const lines: string[] = [];
   if (r.expanded) lines.push('YAML anchors and merge keys were expanded (their comments are not kept).');
   if (r.changes.length > 0) {

@@ -9,6 +9,7 @@ import { Document, isMap, isScalar, isSeq, isAlias, parseDocument, visit, YAMLMa
 import { DEPRECATED_SERVICE_KEYS, FORBIDDEN_SERVICE_KEYS, IGNORED_SERVICE_KEYS } from '../project/compose/docker-cli.js';
 import { SERVICE_KEY_SINCE } from '../project/compose/schema-data.js';
 import { KEY_ACTIONS } from './coverage.js';
+import { isPlaceholderValue, isSecretName } from '../project/facts/secrets.js';
 
 export interface Change {
   service?: string;
@@ -26,10 +27,14 @@ export interface SwarmifyOptions {
   project: string;
   /** Add deploy defaults (update_config, rollback_config, restart_policy) where absent. */
   defaults: boolean;
+  /** Reads a compose file named by `extends: {file: …}` (relative to the first file); undefined when it cannot. */
+  readFile?: (path: string) => string | undefined;
 }
 
 export interface SwarmifyResult {
   text: string;
+  /** Secret files to write beside the stack file (their values never reach the report). */
+  secretFiles: { path: string; value: string }[];
   changes: Change[];
   /** What only the user can decide or supply. */
   decisions: string[];
@@ -117,12 +122,13 @@ function withoutHostIp(spec: string): string | undefined {
 }
 
 export function swarmify(doc: Document, options: SwarmifyOptions): Omit<SwarmifyResult, 'text'> & { doc: Document } {
+  const secretFiles: { path: string; value: string }[] = [];
   const changes: Change[] = [];
   const decisions: string[] = [];
   const buildCommands: string[] = [];
   const blockers: string[] = [];
   const root = doc.contents;
-  if (!isMap(root)) return { doc, changes, decisions: ['the file is not a mapping of compose keys'], buildCommands, blockers: ['not a compose file'] };
+  if (!isMap(root)) return { doc, changes, decisions: ['the file is not a mapping of compose keys'], buildCommands, blockers: ['not a compose file'], secretFiles };
 
   // version: 3.x, at least 3.8 (deploy keys such as rollback_config need 3.7).
   const version = scalarText(root.get('version', true));
@@ -143,12 +149,13 @@ export function swarmify(doc: Document, options: SwarmifyOptions): Omit<Swarmify
 
   const services = root.get('services', true);
   if (!isMap(services)) blockers.push('no services: not a compose file');
+  if (isMap(services)) resolveExtends(doc, services, options, { changes, decisions, buildCommands, blockers, secretFiles });
   if (isMap(services)) {
     for (const pair of services.items) {
       const name = scalarText(pair.key) ?? '';
       const svc = pair.value;
       if (!isMap(svc)) continue;
-      serviceRules(doc, name, svc, options, { changes, decisions, buildCommands, blockers });
+      serviceRules(doc, name, svc, options, { changes, decisions, buildCommands, blockers, secretFiles });
     }
   }
 
@@ -183,7 +190,7 @@ export function swarmify(doc: Document, options: SwarmifyOptions): Omit<Swarmify
       }
     }
   }
-  return { doc, changes, decisions, buildCommands, blockers };
+  return { doc, changes, decisions, buildCommands, blockers, secretFiles };
 }
 
 interface Sink {
@@ -191,7 +198,15 @@ interface Sink {
   decisions: string[];
   buildCommands: string[];
   blockers: string[];
+  secretFiles?: { path: string; value: string }[];
 }
+
+/** Images whose entrypoint reads `<VAR>_FILE` for these variables (the official images' secrets convention). */
+const FILE_VARIANTS: [RegExp, RegExp][] = [
+  [/^(postgres|postgis\/postgis|timescale\/timescaledb[\w-]*)$/, /^POSTGRES_(PASSWORD|USER|DB)$/],
+  [/^(mysql|mariadb)$/, /^(MYSQL|MARIADB)_(ROOT_PASSWORD|PASSWORD|USER|DATABASE)$/],
+  [/^mongo$/, /^MONGO_INITDB_ROOT_(USERNAME|PASSWORD)$/],
+];
 
 function serviceRules(doc: Document, name: string, svc: YAMLMap, options: SwarmifyOptions, out: Sink): void {
   const change = (key: string, action: Change['action'], note: string) => out.changes.push({ service: name, key, action, note });
@@ -303,12 +318,37 @@ function serviceRules(doc: Document, name: string, svc: YAMLMap, options: Swarmi
     }
   }
 
+  // Literal secrets in `environment`: into a file-based Swarm secret where the image reads `<VAR>_FILE`; otherwise the user decides.
+  if (isMap(environment)) {
+    const image = scalarText(svc.get('image', true)) ?? '';
+    const repo = image.toLowerCase().replace(/[:@].*$/, '').replace(/^(docker\.io\/)?(library\/)?/, '');
+    const variants = FILE_VARIANTS.find(([re]) => re.test(repo))?.[1];
+    for (const p of [...environment.items]) {
+      const key = scalarText(p.key) ?? '';
+      const value = scalarText(p.value);
+      if (value === undefined || !isSecretName(key) || isPlaceholderValue(value) || value.includes('$')) continue;
+      if (variants?.test(key)) {
+        const secret = `${name}_${key.toLowerCase()}`.replace(/[^a-z0-9_.-]/g, '_');
+        const file = `./secrets/${secret}.txt`;
+        out.secretFiles?.push({ path: file, value });
+        environment.delete(key);
+        environment.set(`${key}_FILE`, `/run/secrets/${secret}`);
+        const list: unknown = svc.get('secrets', true);
+        if (isSeq(list)) list.add(doc.createNode(secret));
+        else svc.set('secrets', doc.createNode([secret]));
+        const top = ensureMap(doc, doc.contents as YAMLMap, 'secrets');
+        top.set(secret, doc.createNode({ file }));
+        change(`environment.${key}`, 'rewritten', `the literal value moved to the Swarm secret "${secret}" (${file}, written beside the stack file, not printed); the image reads ${key}_FILE`);
+      } else out.decisions.push(`service "${name}" sets ${key} to a literal secret in environment: move it to a Swarm secret (docker secret create) and have the app read /run/secrets/<name>; swarmify cannot tell whether this image reads a file`);
+    }
+  }
+
   // Keys docker ignores, deprecates or refuses, and keys the 3.x format does not have.
   for (const pair of [...svc.items]) {
     const key = scalarText(pair.key) ?? '';
     if (key.startsWith('x-')) continue;
     const action = KEY_ACTIONS.service[key];
-    if (key === 'extends' || key === 'volumes_from') {
+    if (key === 'volumes_from') {
       out.blockers.push(`service "${name}" uses ${key}: ${FORBIDDEN_SERVICE_KEYS[key]}`);
       continue;
     }
@@ -325,6 +365,10 @@ function serviceRules(doc: Document, name: string, svc: YAMLMap, options: Swarmi
   if (options.defaults) {
     const deploy = deployOf(doc, svc);
     const mode = scalarText(deploy.get('mode', true));
+    if (mode !== 'global' && !deploy.has('replicas')) {
+      deploy.set('replicas', 1);
+      change('deploy.replicas', 'added', '1, stated: scale with docker service scale or here once the service holds no state of its own');
+    }
     if (!deploy.has('update_config')) {
       deploy.set('update_config', doc.createNode({ parallelism: 1, order: mode === 'global' ? 'stop-first' : 'start-first', failure_action: 'rollback' }));
       change('deploy.update_config', 'added', `parallelism 1, ${mode === 'global' ? 'stop-first (global services run one task per node)' : 'start-first'}, failure_action rollback`);
@@ -341,6 +385,59 @@ function serviceRules(doc: Document, name: string, svc: YAMLMap, options: Swarmi
   }
   const deploy: unknown = svc.get('deploy', true);
   if (isMap(deploy) && deploy.items.length === 0) svc.delete('deploy');
+}
+
+/**
+ * `extends` (refused by docker stack deploy): the extended service is merged under the extending one, as docker
+ * compose does (the extending service's keys win; lists such as ports are appended), from this file or another.
+ */
+function resolveExtends(doc: Document, services: YAMLMap, options: SwarmifyOptions, out: Sink): void {
+  const otherFiles = new Map<string, YAMLMap | undefined>();
+  const serviceIn = (file: string | undefined, name: string): YAMLMap | undefined => {
+    if (file === undefined) {
+      const s: unknown = services.get(name, true);
+      return isMap(s) ? (s as YAMLMap) : undefined;
+    }
+    if (!otherFiles.has(file)) {
+      const text = options.readFile?.(file);
+      const parsed = text === undefined ? undefined : parseDocument(text, { merge: true });
+      const other = parsed ? new Document(parsed.toJS({ maxAliasCount: 1000 })) : undefined;
+      const svcs: unknown = other?.get('services', true);
+      otherFiles.set(file, isMap(svcs) ? (svcs as YAMLMap) : undefined);
+    }
+    const s: unknown = otherFiles.get(file)?.get(name, true);
+    return isMap(s) ? (s as YAMLMap) : undefined;
+  };
+  const resolve = (svc: YAMLMap, name: string, file: string | undefined, depth: number): YAMLMap | undefined => {
+    const ext: unknown = svc.get('extends', true);
+    if (ext === undefined) return svc;
+    if (depth > 5) return undefined;
+    const baseName = isMap(ext) ? scalarText(ext.get('service', true)) : scalarText(ext);
+    const baseFile = isMap(ext) ? (scalarText(ext.get('file', true)) ?? file) : file;
+    const base = baseName ? serviceIn(baseFile, baseName) : undefined;
+    const resolvedBase = base ? resolve(base, baseName!, baseFile, depth + 1) : undefined;
+    if (!resolvedBase) return undefined;
+    const merged = doc.createNode(resolvedBase.toJSON()) as YAMLMap;
+    const own = doc.createNode(svc.toJSON()) as YAMLMap;
+    own.delete('extends');
+    mergeInto(doc, merged, own, ['services', name]);
+    return merged;
+  };
+  for (const pair of services.items) {
+    const name = scalarText(pair.key) ?? '';
+    const svc = pair.value;
+    if (!isMap(svc) || !svc.has('extends')) continue;
+    const ext: unknown = svc.get('extends', true);
+    const file = isMap(ext) ? scalarText(ext.get('file', true)) : undefined;
+    const merged = resolve(svc, name, undefined, 0);
+    if (!merged) {
+      out.blockers.push(`service "${name}" uses extends${file ? ` of ${file}` : ''}, and the extended service could not be read`);
+      continue;
+    }
+    pair.value = merged;
+    out.changes.push({ service: name, key: 'extends', action: 'rewritten', note: `the extended service${file ? ` of ${file}` : ''} is merged in (docker stack deploy refuses extends); the service's comments are not kept` });
+    if (file) out.decisions.push(`service "${name}": paths it got from ${file} (build context, env_file, bind mounts) are relative to that file's folder; check them`);
+  }
 }
 
 function joinContext(context: string, dockerfile: string): string {

@@ -62,7 +62,35 @@ describe('swarmify', () => {
   it('deploy defaults where absent', () => {
     const { doc } = mergeDocuments([{ name: 'a', text: 'version: "3.9"\nservices:\n  web:\n    image: acme/web:1\n    healthcheck:\n      test: ["CMD", "true"]\n' }]);
     const text = render(swarmify(doc, { ...options, defaults: true }).doc);
-    expect(text).toBe('version: "3.9"\nservices:\n  web:\n    image: acme/web:1\n    healthcheck:\n      test: [ "CMD", "true" ]\n    deploy:\n      update_config:\n        parallelism: 1\n        order: start-first\n        failure_action: rollback\n      rollback_config:\n        parallelism: 1\n        order: stop-first\n      restart_policy:\n        condition: on-failure\n        delay: 5s\n        max_attempts: 3\n        window: 120s\n');
+    expect(text).toBe('version: "3.9"\nservices:\n  web:\n    image: acme/web:1\n    healthcheck:\n      test: [ "CMD", "true" ]\n    deploy:\n      replicas: 1\n      update_config:\n        parallelism: 1\n        order: start-first\n        failure_action: rollback\n      rollback_config:\n        parallelism: 1\n        order: stop-first\n      restart_policy:\n        condition: on-failure\n        delay: 5s\n        max_attempts: 3\n        window: 120s\n');
+  });
+});
+
+describe('swarmify: extends and literal secrets', () => {
+  it('extends of this file or another is merged in, as docker compose does', () => {
+    const { doc } = mergeDocuments([{ name: 'a', text: 'services:\n  base:\n    image: acme/app:1\n    environment:\n      A: "1"\n    ports: ["80:80"]\n  web:\n    extends: base\n    environment:\n      B: "2"\n  worker:\n    extends:\n      file: common.yml\n      service: job\n    command: work\n' }]);
+    const r = swarmify(doc, { ...options, readFile: (p) => (p === 'common.yml' ? 'services:\n  job:\n    image: acme/job:2\n    command: idle\n' : undefined) });
+    const text = render(r.doc);
+    expect(text).toContain('  web:\n    image: acme/app:1\n    environment:\n      A: "1"\n      B: "2"\n    ports:\n      - 80:80\n');
+    expect(text).toContain('  worker:\n    image: acme/job:2\n    command: work\n');
+    expect(r.blockers).toEqual([]);
+    expect(r.changes.filter((c) => c.key === 'extends').map((c) => c.service)).toEqual(['web', 'worker']);
+  });
+
+  it('an extended service that cannot be read is a blocker', () => {
+    const { doc } = mergeDocuments([{ name: 'a', text: 'services:\n  web:\n    extends:\n      file: ../outside.yml\n      service: x\n' }]);
+    expect(swarmify(doc, options).blockers).toContain('service "web" uses extends of ../outside.yml, and the extended service could not be read');
+  });
+
+  it('a literal password of an image that reads _FILE moves to a file-based secret; the value never reaches the changes', () => {
+    const { doc } = mergeDocuments([{ name: 'a', text: 'services:\n  db:\n    image: postgres:16.4\n    environment:\n      POSTGRES_USER: app\n      POSTGRES_PASSWORD: Zq8v2LmX9pRt\n  api:\n    image: acme/api:1\n    environment:\n      API_TOKEN: k-8f3a9c2e1d7b4\n' }]);
+    const r = swarmify(doc, options);
+    const text = render(r.doc);
+    expect(text).toContain('  db:\n    image: postgres:16.4\n    environment:\n      POSTGRES_USER: app\n      POSTGRES_PASSWORD_FILE: /run/secrets/db_postgres_password\n    secrets:\n      - db_postgres_password\n');
+    expect(text).toContain('secrets:\n  db_postgres_password:\n    file: ./secrets/db_postgres_password.txt\n');
+    expect(r.secretFiles).toEqual([{ path: './secrets/db_postgres_password.txt', value: 'Zq8v2LmX9pRt' }]);
+    expect(JSON.stringify([r.changes, r.decisions])).not.toMatch(/Zq8v2LmX9pRt|k-8f3a9c2e1d7b4/);
+    expect(r.decisions.join('\n')).toMatch(/service "api" sets API_TOKEN to a literal secret/);
   });
 });
 
