@@ -113,6 +113,9 @@ Commands:
   twelvelint swarmify <compose files…>  write a stack file docker stack deploy
                                         accepts, and list every change (see
                                         twelvelint swarmify --help)
+  twelvelint cluster                    check the Swarm itself through the
+                                        Docker Engine API (see twelvelint
+                                        cluster --help)
 
 Several paths are audited as one project when they are in one repository,
 else as separate projects (one report each; JSON: an array).
@@ -257,6 +260,10 @@ export async function main(argv: string[], cwd = process.cwd(), io: CliIO = {}):
   if (argv[0] === 'swarmify') {
     const { swarmifyMain } = await import('./swarmify/cli.js');
     return swarmifyMain(argv.slice(1), cwd);
+  }
+  if (argv[0] === 'cluster') {
+    const { clusterMain } = await import('./cluster/cli.js');
+    return clusterMain(argv.slice(1), cwd);
   }
   const program = buildProgram();
   program.exitOverride();
