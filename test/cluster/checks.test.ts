@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCluster, type ClusterState, type NodeInspect } from '../../src/cluster/checks.js';
+import { checkCluster, type ClusterState, type NetworkInspect, type NodeInspect } from '../../src/cluster/checks.js';
 import { engineTarget } from '../../src/cluster/engine-api.js';
 
 /** A swarm root CA (public certificate, valid until 2046-11-27), as /swarm's TLSInfo.TrustRoot gives it. */
@@ -59,7 +59,7 @@ describe('cluster checks', () => {
 
   it('certificates and encryption: root CA expiry, node certificate lifetime, rotation, autolock, plain overlay networks', () => {
     const swarm = { Spec: { EncryptionConfig: { AutoLockManagers: false }, CAConfig: { NodeCertExpiry: 3 * 24 * 3600 * 1e9 } }, TLSInfo: { TrustRoot: ROOT_CA }, RootRotationInProgress: true };
-    const networks = [{ Name: 'ingress', Driver: 'overlay', Scope: 'swarm', Ingress: true }, { Name: 'app', Driver: 'overlay', Scope: 'swarm', Options: {} }, { Name: 'secure', Driver: 'overlay', Scope: 'swarm', Options: { encrypted: '' } }, { Name: 'bridge', Driver: 'bridge', Scope: 'local' }];
+    const networks: NetworkInspect[] = [{ Name: 'ingress', Driver: 'overlay', Scope: 'swarm', Ingress: true }, { Name: 'app', Driver: 'overlay', Scope: 'swarm', Options: {} }, { Name: 'secure', Driver: 'overlay', Scope: 'swarm', Options: { encrypted: '' } }, { Name: 'bridge', Driver: 'bridge', Scope: 'local' }];
     const soon = checkCluster({ info: active, nodes: [node('m1', 'manager'), node('m2', 'manager'), node('m3', 'manager')], swarm, networks, now: new Date('2046-11-01T00:00:00Z') });
     expect(soon.map((f) => `${f.severity} ${f.id} ${f.subject}`).slice(2)).toEqual(['info cluster/autolock-off swarm', 'warning cluster/root-ca-expiring swarm', 'warning cluster/node-cert-expiry swarm', 'warning cluster/root-rotation swarm', 'info cluster/overlay-not-encrypted app']);
     expect(soon.find((f) => f.id === 'cluster/root-ca-expiring')?.message).toContain('expires in 27 days (2046-11-27)');
