@@ -77,6 +77,12 @@ describe('compose roles from the instructions', () => {
     expect(await roles(files)).toEqual({ 'docker-compose.yml': 'main deployed', 'docker/ml.yml': 'main deployed', 'models/docker-compose.yml': 'main' });
   });
 
+  it('a doc titled for development and testing runs the root file for development (openstreetmap doc/DOCKER.md); a README title does not decide', async () => {
+    const files = { 'doc/DOCKER.md': '# Using Docker and Docker Compose for Development and Testing\n\n## Installation\n\n```\ndocker compose up -d\n```\n', 'docker-compose.yml': 'services:\n  web:\n    build: .\n', Dockerfile: dockerfile };
+    expect(await roles(files)).toEqual({ 'docker-compose.yml': 'development' });
+    expect(await roles({ 'README.md': '# Coder: cloud development environments\n\n## Install\n```\ndocker compose up -d\n```\n', 'docker-compose.yml': image })).toEqual({ 'docker-compose.yml': 'main deployed' });
+  });
+
   it('a file only CI runs is a test file; the plain root file CI smoke-tests is not', async () => {
     const ci = '.github/workflows/ci.yml';
     expect(await roles({ [ci]: 'jobs:\n  t:\n    steps:\n      - run: docker compose -f tests/stack.yml up -d\n      - run: docker compose up -d\n', 'tests/stack.yml': image, 'docker-compose.yml': image })).toMatchObject({ 'docker-compose.yml': 'main deployed' });

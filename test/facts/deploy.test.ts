@@ -76,6 +76,7 @@ describe('isNotShippedPath', () => {
     ['.agents/skills/scripts/validate.py', true],
     ['public/.well-known/handler.js', false],
     ['.pnp.cjs', true],
+    ['development/nautobot_config.py', true],
     ['packages/web/.eslintrc.js', true],
     ['src/.hidden-but-app.py', false],
   ])('%s → %s', (path, expected) => {
@@ -160,6 +161,16 @@ describe('dockerfileStatuses', () => {
       { Dockerfile: { release: true, stages: [0] }, 'data/infra/php.Dockerfile': { release: false, stages: [] } },
     ],
     [
+      'built only by a compose file the docs call development (openstreetmap doc/DOCKER.md), and nothing builds or pushes an image: development',
+      { 'doc/DOCKER.md': '# Using Docker and Docker Compose for Development and Testing\n```\ndocker compose up -d\n```\n', 'docker-compose.yml': 'services:\n  web:\n    build: .\n', Dockerfile: dockerfile },
+      { Dockerfile: { release: false, stages: [] } },
+    ],
+    [
+      'the same, with a CI step that pushes an image: the release',
+      { 'doc/DOCKER.md': '# Using Docker and Docker Compose for Development and Testing\n```\ndocker compose up -d\n```\n', 'docker-compose.yml': 'services:\n  web:\n    build: .\n', Dockerfile: dockerfile, '.github/workflows/release.yml': 'jobs:\n  push:\n    steps:\n      - uses: docker/build-push-action@v6\n' },
+      { Dockerfile: { release: true, stages: [0] } },
+    ],
+    [
       'built only by a development compose file, with no other Dockerfile: still the release',
       { 'docker-compose.dev.yml': 'services:\n  app:\n    build: .\n', Dockerfile: dockerfile },
       { Dockerfile: { release: true, stages: [0] } },
@@ -226,6 +237,14 @@ describe('what a deploy file says about itself', () => {
       Dockerfile: 'FROM golang:1.22\n',
     });
     expect(statuses).toEqual({ 'docker-compose.yaml': 'development speaks' });
+  });
+
+  it('its leading comments: intended for development purpose (JHipster src/main/docker)', async () => {
+    const statuses = await composeStatuses({
+      'src/main/docker/sonar.yml': "# This configuration is intended for development purpose, it's **your** responsibility to harden it for production\nservices:\n  sonar:\n    image: sonarqube:10.6.0-community\n",
+      Dockerfile: 'FROM eclipse-temurin:21-jre\n',
+    });
+    expect(statuses).toEqual({ 'src/main/docker/sonar.yml': 'development speaks' });
   });
 
   it('its leading comments: not to be used for deployments, internal testing (hoppscotch)', async () => {

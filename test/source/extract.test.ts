@@ -17,6 +17,11 @@ describe('fact extraction', () => {
     expect(f.calls.map((c) => c.callee)).toEqual(['knex:', 'winston:transports.File', 'winston:transports.File', 'socket.io:Server', 'socket.io:Server().adapter', 'fs:createWriteStream', 'knex:().migrate.latest']);
   });
 
+  it('an environment built for a child process sets its variables (NodeBB install/web.js); other objects do not', () => {
+    const f = facts("const setup = { ...process.env, NODEBB_DB: db, NODEBB_DB_HOST: host };\nfork('app.js', [], { env: { PORT: '4567' } });\nconst other = { NOT_ENV: 1 };\n");
+    expect(f.envWrites).toEqual(['NODEBB_DB', 'NODEBB_DB_HOST', 'PORT']);
+  });
+
   it('summarizes listen arguments with constants and env defaults', () => {
     const f = facts("const PORT = Number(process.env.PORT) || 3000;\nconst cfg = { host: '0.0.0.0' };\napp.listen(PORT, cfg.host);\n");
     const listen = f.calls.find((c) => c.callee === 'app.listen')!;

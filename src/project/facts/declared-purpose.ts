@@ -18,6 +18,8 @@ const NOT_FOR_PRODUCTION = new RegExp(
     // `THIS IS NOT TO BE USED FOR PERSONAL DEPLOYMENTS!`, `used for internal testing deployments`
     String.raw`\bnot\s+to\s+be\s+used\s+(?:for|in)\s+(?:\w+\s+)?(?:deployments?|production)\b`,
     String.raw`\bfor\s+internal\s+(?:testing|test|development|dev)\b`,
+    // `This configuration is intended for development purpose, it's your responsibility to harden it for production` (JHipster)
+    String.raw`\b(?:intended|meant|designed)\s+(?:only\s+)?for\s+(?:local\s+)?(?:development|dev|testing)(?:\s+(?:purposes?|use|only))?\b`,
     String.raw`\b(?:is|are)\s+for\s+(?:the\s+|a\s+)?(?:local\s+)?(?:development|dev)\s+(?:setup|environment|env|purposes?|use|stack)\b`,
   ].join('|'),
   'i',

@@ -30,6 +30,8 @@ const DOC_FILE = /\.(md|mdx|markdown|rst|txt|adoc)$|(^|\/)(INSTALL|DEPLOY|DEPLOY
 
 /** Headings, targets and doc names that say what follows is for developers or tests. */
 const DEV_CONTEXT = /\b(develop(?:er|ers|ment|ing)?|dev|contribut\w*|hacking|debug\w*|testing|tests?|e2e|end-to-end|ci|local[\s-]+development|build(?:ing)?\s+from\s+source|from\s+source|watch|hot[\s-]?reload)\b/i;
+/** A document title that says it is for developers: `Using Docker … for Development and Testing`, `Developing`, `Contributing`. */
+const DEV_TITLE = /\bfor\s+(?:local\s+)?(?:development|developers|testing|contributors)\b|^(?:local\s+)?(?:development|developing|contributing|hacking)\b/i;
 const TEST_CONTEXT = /\b(testing|tests?|regtest|e2e|end-to-end|ci|integration|benchmark\w*)\b/i;
 
 /** The compose subcommands that run the file's services (not `build`, `config`, `down`, `logs`). */
@@ -236,6 +238,8 @@ export function deployReferences(project: Project): DeployReference[] {
     if (source === 'ci') result = { purpose: CI_DEPLOY.test(basename(path)) ? 'deploy' : 'test', ci: true };
     else if (named === 'test' || named === 'development') result = { purpose: named, ci: false };
     else if (DEV_CONTEXT.test(basename(path).replace(/\.\w+$/, ''))) result = { purpose: TEST_CONTEXT.test(basename(path)) ? 'test' : 'development', ci: false };
+    // A document titled for developers (`# Using Docker for Development and Testing`): every command in it is.
+    else if (source === 'docs' && !/^readme/i.test(basename(path)) && DEV_TITLE.test(docTitle(texts.get(path)) ?? '')) result = { purpose: 'development', ci: false };
     else {
       const callers = (invokers.get(path) ?? []).map((c) => (c.local ? { purpose: c.local, ci: false } : depth < 6 ? purposeOf(c.from, depth + 1) : { purpose: undefined, ci: false }));
       result =
@@ -287,4 +291,16 @@ export function suppliedBuildArgs(project: Project): Set<string> {
     }
   }
   return out;
+}
+
+/** The first heading of a Markdown document (`# Title`, or a Setext title underlined with `===`). */
+function docTitle(file: TextFile | undefined): string | undefined {
+  if (!file) return undefined;
+  for (let i = 0; i < Math.min(file.lines.length, 20); i++) {
+    const line = file.lines[i];
+    const atx = /^\s{0,3}#{1,2}\s+(.+?)\s*#*\s*$/.exec(line);
+    if (atx) return atx[1];
+    if (line.trim() && /^=+\s*$/.test(file.lines[i + 1] ?? '')) return line.trim();
+  }
+  return undefined;
 }

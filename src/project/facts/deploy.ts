@@ -83,9 +83,9 @@ const DEPLOY_EXAMPLE_DIR = /^(?:[^/]+\/)*(?:[\w]+[-_])?(swarm|stacks?)(?:[-_][\w
 /** Folders that hold what is deployed: `deploy/compose.yml`, `stacks/app.yml`. */
 const DEPLOY_DIR = /(^|\/)(deploy|deployments?|prod|production|stacks?|swarm)\//i;
 
-/** Source folders that are never part of a running app (a `local/` or `dev/` folder may be: passport-local, say). */
+/** Source folders that are never part of a running app (a `local/` or `dev/` folder may be: passport-local, say; `development/` holds a developer setup). */
 const NOT_SHIPPED_SOURCE_DIR =
-  /(^|\/)(test|tests|__tests__|unittests?|(?:unit|integration|functional|acceptance)[-_]tests?|spec|specs|e2e|cypress|playwright|integration|seeds?|fixtures?|__fixtures__|testdata|test-data|__mocks__|__stubs__|mocks?|stubs|\.devcontainer|\.github|\.gitlab|\.circleci|docs?|examples?|samples?|demos?|benchmarks?|bench|stories|storybook|\.storybook)\//i;
+  /(^|\/)(development|test|tests|__tests__|unittests?|(?:unit|integration|functional|acceptance)[-_]tests?|spec|specs|e2e|cypress|playwright|integration|seeds?|fixtures?|__fixtures__|testdata|test-data|__mocks__|__stubs__|mocks?|stubs|\.devcontainer|\.github|\.gitlab|\.circleci|docs?|examples?|samples?|demos?|benchmarks?|bench|stories|storybook|\.storybook)\//i;
 
 /** Settings modules for development and tests (`settings/dev.py`, `local_settings.py`): production never imports them. */
 const DEV_SETTINGS_MODULE = /(^|\/)(settings|config)\/(dev|development|local|test|tests|testing|unittests?|ci)\.py$|(^|\/)(dev|development|local|test|testing)_settings\.py$|(^|\/)settings_(dev|development|local|test|testing)\.py$/;
@@ -426,7 +426,22 @@ function developmentOnly(project: Project, d: Dockerfile, compose: Map<ComposeFi
     const od = dirname(o.path);
     return od === '.' || od === dir || dir.startsWith(`${od}/`);
   });
-  return release ? `built only by ${[...new Set(d.usedBy.map((s) => s.file.path))].join(', ')} (${compose.get(d.usedBy[0].file)?.role}); ${release.path} is the image built for release` : undefined;
+  const users = `built only by ${[...new Set(d.usedBy.map((s) => s.file.path))].join(', ')} (${compose.get(d.usedBy[0].file)?.role})`;
+  if (release) return `${users}; ${release.path} is the image built for release`;
+  // Its compose files are for development by what they or the docs say (not merely by name), and nothing builds an image to
+  // publish (no docker build/push, buildx or build-push-action step, no platform that builds it): development is its only use.
+  const saidDevelopment = d.usedBy.every((s) => pathPurpose(s.file.path) === undefined && ['development', 'test'].includes(compose.get(s.file)?.role ?? ''));
+  return saidDevelopment && !publishesImages(project) ? `${users}, and no script, CI step or platform builds or pushes an image from it` : undefined;
+}
+
+/** A step that builds or pushes an image outside compose: `docker build`, `docker push`, buildx, docker/build-push-action, kaniko, buildah, ko, jib. */
+const PUBLISH_STEP = /\bdocker\s+(?:image\s+)?(?:buildx\s+)?(?:build|push|bake)\b|\bbuildx\s+(?:build|bake)\b|build-push-action|docker\/bake-action|\bkaniko\b|\bbuildah\s+(?:bud|build|push)\b|\bko\s+(?:build|publish)\b|\bjib\b|\bpack\s+build\b|\bdepot\s+build\b/;
+
+/** Platforms that build the Dockerfile themselves (Fly, Render, Heroku, Railway, DigitalOcean, Cloud Build, Elastic Beanstalk). */
+const PLATFORM_FILE = /(^|\/)(fly\.toml|render\.ya?ml|heroku\.yml|railway\.(json|toml)|app\.json|\.do\/app\.ya?ml|cloudbuild\.ya?ml|Dockerrun\.aws\.json|koyeb\.ya?ml|zeabur\.json|captain-definition)$/;
+
+function publishesImages(project: Project): boolean {
+  return project.files.some((f) => PLATFORM_FILE.test(f.path)) || [...project.instructionFiles, ...project.scripts, ...project.readmes].some((f) => PUBLISH_STEP.test(f.text));
 }
 
 // ---- development regions ------------------------------------------------------

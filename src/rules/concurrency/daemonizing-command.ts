@@ -65,12 +65,13 @@ function findProblem(commands: SimpleCommand[], image: ImageFacts | undefined, s
   for (let i = 0; i <= last; i++) {
     const c = commands[i];
     if (!c.background || c.words.length === 0 || IDLE.test(basename(c.words[0]))) continue;
-    const after = commands.slice(i + 1).filter((x) => x.words.length > 0);
+    // `exec "$@"` runs the container's command in the foreground, even when this image leaves it to compose `command:`.
+    const after = commands.slice(i + 1).filter((x) => x.words.length > 0 || x.raw.some((w) => /\$\{?[@*]\}?/.test(w)));
     // A script that traps SIGTERM does pass it on (Wallos startup.sh): what is left is the processes sharing one task.
-    if (trapsTerm(commands) && after.some((x) => !x.background || basename(x.words[0]) === 'wait')) return { messageId: 'trapped', name: programOf(c.words).name, step: `${c.raw.join(' ')} &` };
+    if (trapsTerm(commands) && after.some((x) => !x.background || basename(x.words[0] ?? '') === 'wait')) return { messageId: 'trapped', name: programOf(c.words).name, step: `${c.raw.join(' ')} &` };
     // `a & b & wait -n`: the shell exits when the first one does, so a crash does restart the task.
-    if (after.some((x) => basename(x.words[0]) === 'wait' && x.words.includes('-n'))) return { messageId: 'waitFirst', name: programOf(c.words).name, step: c.raw.join(' ') };
-    if (after.some((x) => basename(x.words[0]) === 'wait')) return { messageId: 'backgroundProcess', name: programOf(c.words).name, step: c.raw.join(' ') };
+    if (after.some((x) => basename(x.words[0] ?? '') === 'wait' && x.words.includes('-n'))) return { messageId: 'waitFirst', name: programOf(c.words).name, step: c.raw.join(' ') };
+    if (after.some((x) => basename(x.words[0] ?? '') === 'wait')) return { messageId: 'backgroundProcess', name: programOf(c.words).name, step: c.raw.join(' ') };
     const foreground = after.filter((x) => !x.background);
     if (foreground.length === 0) return { messageId: 'backgroundLast', name: programOf(c.words).name, step: `${c.raw.join(' ')} &` };
     return { messageId: 'backgroundProcess', name: programOf(c.words).name, step: `${c.raw.join(' ')} &` };
@@ -111,6 +112,9 @@ export default defineRule({
       if (seen.has(at.range)) return;
       const problem = findProblem(project.facts.stepsToJudge(proc).map((s) => s.command), proc.image, proc.service);
       if (!problem) return;
+      // An image with an ENTRYPOINT and no CMD gets its command at run time (`exec "$@"` runs it in the foreground):
+      // "nothing stays in the foreground" is not known of the image alone; the services that run it are judged.
+      if (problem.messageId === 'backgroundLast' && !proc.service && proc.image?.entrypoint && !proc.image.cmd) return;
       seen.add(at.range);
       report({ file: at.file, range: at.range, messageId: problem.messageId, data: { where: at.where, name: problem.name, step: short(problem.step) } });
     };

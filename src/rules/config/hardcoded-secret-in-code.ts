@@ -66,6 +66,7 @@ export function looksLikeSecretValue(value: string): boolean {
   if (/^[a-z][a-z0-9]*(\.[a-z][a-z0-9]*)+$/i.test(v)) return false; // dotted config keys: files.s3.secretkey
   if (/[[\](){}\\<>^$|`]/.test(v)) return false; // patterns, templates, markup
   if (/^[#.][a-z][\w-]*$/i.test(v)) return false; // CSS selectors of form fields: '#s3-secret-key'
+  if (/^[a-z][a-z0-9_]*(\/[a-z][a-z0-9_]*)*#[a-z_][a-z0-9_]*$/.test(v)) return false; // Rails `controller#action`: get "reset-password" => "passwords#edit"
   if (/^[\d.:-]+$/.test(v)) return false; // numbers, dates, versions
   if (/^\d{4}-\d{2}-\d{2}[T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?$/.test(v)) return false; // ISO timestamps
   if (/^\d+[smhdwy]$/.test(v)) return false;

@@ -42,6 +42,8 @@ function jsHits(project: Project): Hit[] {
   // Deno and import maps resolve bare specifiers without package.json.
   if (project.files.some((f) => /(^|\/)(deno\.jsonc?|import[_-]?map\.json|importmap\.rb)$/.test(f.path)) || !project.facts.runsLanguage('js')) return [];
   const hasPackageJson = (dir: string) => selfAndAncestors(dir).some((d) => paths.has(d === '.' ? 'package.json' : `${d}/package.json`));
+  // A package some package.json of the project declares (NodeBB keeps it in install/package.json and copies it to the root at build).
+  const declared = new Set(project.manifests.filter((m) => basename(m.path) === 'package.json').flatMap((m) => m.dependencies));
   const hits: Hit[] = [];
   for (const file of project.sources) {
     if (file.language !== 'js' && file.language !== 'ts') continue;
@@ -53,7 +55,7 @@ function jsHits(project: Project): Hit[] {
       if (/^\s*(\/\/|\*|\/\*)/.test(line)) continue;
       const spec = JS_IMPORT.map((re) => re.exec(line)?.[1]).find(Boolean);
       const pkg = spec ? jsPackageName(spec) : undefined;
-      if (pkg) {
+      if (pkg && !declared.has(pkg)) {
         hits.push({ file, line: i + 1, pkg });
         break;
       }

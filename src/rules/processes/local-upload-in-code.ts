@@ -32,6 +32,8 @@ export default defineRule({
       for (const call of file.facts.calls) {
         if (call.callee === 'multer:diskStorage') {
           const dest = call.args[0]?.k === 'obj' ? call.args[0].props.destination : undefined;
+          // `multer.diskStorage({})`: no destination stages each upload in the OS temp folder for its request only.
+          if (call.args[0]?.k === 'obj' && !dest) continue;
           const shown = dest ? [...strings(dest)][0] : undefined;
           report({ file: file.path, range: call.range, messageId: 'multer', data: { path: shown ? `destination ${JSON.stringify(shown)}` : 'diskStorage' } });
           continue;

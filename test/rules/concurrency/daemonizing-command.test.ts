@@ -3,6 +3,14 @@ import { ruleTester } from '../../support/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a helper in the background, then exec "$@" with the command left to compose (openstreetmap entrypoint.sh): the command stays in the foreground, so the container does not stop',
+      files: {
+        Dockerfile: 'FROM ruby:3.3\nCOPY docker/entrypoint.sh /entrypoint.sh\nENTRYPOINT ["/entrypoint.sh"]\n',
+        'docker/entrypoint.sh': '#!/bin/sh\nset -e\nXvfb :99 -screen 0 1024x768x24 &\nexec "$@"\n',
+        'docker-stack.yml': 'services:\n  web:\n    image: acme/web:1\n    build: .\n    command: bundle exec rails s\n',
+      },
+    },
     { name: 'official nginx CMD with daemon off', files: { Dockerfile: 'FROM nginx:1.27\nCOPY site /usr/share/nginx/html\nCMD ["nginx", "-g", "daemon off;"]\n' } },
     { name: 'nginx image without CMD (inherits daemon off)', files: { Dockerfile: 'FROM nginx:1.27-alpine\nCOPY default.conf /etc/nginx/conf.d/default.conf\n' } },
     { name: 'nginx with its own nginx.conf (may say daemon off)', files: { Dockerfile: 'FROM nginx:1.27\nCOPY nginx.conf /etc/nginx/nginx.conf\nCMD ["nginx"]\n' } },

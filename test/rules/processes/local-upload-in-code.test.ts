@@ -3,6 +3,7 @@ import { ruleTester } from '../../support/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'diskStorage with no destination stages uploads in the OS temp folder for one request (NodeBB middleware/multer.js)', files: { 'package.json': '{"name":"x","main":"server.js","dependencies":{"multer":"1"}}', 'server.js': "const multer = require('multer');\nconst storage = multer.diskStorage({});\nmodule.exports = multer({ storage });\n" } },
     { name: 'memory storage', files: { 'src/up.js': "const multer = require('multer');\nconst upload = multer({ storage: multer.memoryStorage() });\n" } },
     { name: 'multer-s3', files: { 'src/up.js': "const multer = require('multer');\nconst upload = multer({ storage: multerS3({ s3, bucket: 'b' }) });\n" } },
     { name: 'writes elsewhere', files: { 'src/cache.js': "const fs = require('fs');\nfs.writeFileSync('/tmp/cache.json', data);\n" } },

@@ -62,6 +62,19 @@ export function envVisitor(scope: Scope): FactVisitor<EnvFacts> {
         const written = scope.envName(unwrap(node.left));
         if (written) envWrites.push(written);
       },
+      // `{ ...process.env, NODEBB_DB: database }` and `spawn(cmd, args, { env: { PORT: '3000' } })`: an environment
+      // the code builds for a process it starts sets these variables.
+      ObjectExpression: (node, at) => {
+        const spreadsEnv = node.properties.some((p) => p.type === 'SpreadElement' && scope.isProcessEnv(unwrap(p.argument)));
+        const parent = at.parent;
+        const envOption = parent?.type === 'Property' && parent.value === node && propName(parent.key, parent.computed) === 'env';
+        if (!spreadsEnv && !envOption) return;
+        for (const p of node.properties) {
+          if (p.type !== 'Property') continue;
+          const key = propName(p.key, p.computed);
+          if (key !== undefined && /^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) envWrites.push(key);
+        }
+      },
       BinaryExpression: (node, at) => {
         if (!['===', '==', '!==', '!='].includes(node.operator)) return;
         const l = unwrap(node.left);
