@@ -161,7 +161,7 @@ if (time) {
   const script = `
     const { createRequire } = await import('node:module');
     const { parseAndExtract } = await import(${JSON.stringify(dist('project/js/parse-file.js'))});
-    const files = JSON.parse(await (await import('node:fs/promises')).readFile(0, 'utf8'));
+    const files = JSON.parse((await import('node:fs')).readFileSync(0, 'utf8'));
     const t0 = performance.now();
     const parser = createRequire(${JSON.stringify(import.meta.url)})(process.argv[1]);
     const t1 = performance.now();
