@@ -17,11 +17,14 @@ export function inlineRuntimeFiles(root, { parser, workerPath }) {
       b.onLoad({ filter: /dist[\\/]project[\\/]parse-js\.js$/ }, (args) => {
         let text = readFileSync(args.path, 'utf8');
         const call = "createRequire(import.meta.url)('@typescript-eslint/typescript-estree')";
+        const oxcCall = "createRequire(import.meta.url)('oxc-parser')";
         const worker = "new URL('./js/worker.js', import.meta.url)";
-        if (!text.includes(call) || !text.includes(worker)) throw new Error('parse-js.js changed how it loads the parser or its worker: update scripts/bundle-plugins.mjs');
+        if (!text.includes(call) || !text.includes(oxcCall) || !text.includes(worker)) throw new Error('parse-js.js changed how it loads the parser or its worker: update scripts/bundle-plugins.mjs');
         // The parse worker is not bundled: point at the compiled module beside the bundle, or nowhere.
         text = text.replace(worker, workerPath ? `new URL(${JSON.stringify(workerPath)}, import.meta.url)` : "new URL('./no-parse-worker.js', import.meta.url)");
-        if (parser === 'inline') text = `import * as bundledEstree from '@typescript-eslint/typescript-estree';\n${text.replace(call, 'bundledEstree')}`;
+        // An inlined bundle has no native oxc-parser binding (a .node file per platform): it carries
+        // typescript-estree, and loadParser's fallback takes it.
+        if (parser === 'inline') text = `import * as bundledEstree from '@typescript-eslint/typescript-estree';\n${text.replace(call, 'bundledEstree').replace(oxcCall, "(() => { throw new Error('oxc-parser is not in this bundle'); })()")}`;
         return { contents: text, loader: 'js', resolveDir: path.dirname(args.path) };
       });
     },

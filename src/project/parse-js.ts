@@ -4,21 +4,23 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { SourceFile } from './model.js';
 import type Tinypool from 'tinypool';
-import { parseAndExtract, type Estree, type ParsedFile } from './js/parse-file.js';
+import { parseAndExtract, type Estree, type JsParser, type Oxc, type ParsedFile } from './js/parse-file.js';
 
 /**
  * Parsing strategy, decided by measurement on outline/outline (2 cores; README "Performance"):
+ * - The parser is oxc-parser (native) when its binding loads, else typescript-estree (see
+ *   loadParser). Both give the same facts (scripts/compare-parsers.mjs checks it).
  * - Files are parsed and reduced at once to small facts (`SourceFile.facts`); ASTs are never
  *   kept or sent between threads (cloning them costs more than parsing them).
- * - Loading the parser (TypeScript + typescript-estree) costs ~0.3-0.4 s and the first files
- *   parse slowly until the JIT warms up. A worker pays both again, plus its own start-up, so
- *   for the usual prefiltered set (outline: 60 files, 270 KB) the main thread is as fast or
- *   faster and uses ~40 MB less memory, even when the worker is started before discovery.
+ * - Loading typescript-estree (it brings TypeScript) costs ~0.3-0.5 s and the first files
+ *   parse slowly until the JIT warms up; oxc-parser loads in ~15 ms. A worker pays the load
+ *   again, plus its own start-up, so for the usual prefiltered set (outline: 60 files, 270 KB)
+ *   the main thread is as fast or faster and uses less memory.
  * - Only a large set (>= 1.5 MB of text, hundreds of files) is split over two workers, and
  *   only when a core is idle.
  */
 
-let parser: Estree | undefined;
+let parser: JsParser | undefined;
 let pool: Tinypool | undefined;
 let poolPromise: Promise<Tinypool | undefined> | undefined;
 
@@ -62,7 +64,8 @@ async function startPool(threads: number): Promise<Tinypool | undefined> {
     const execArgv = process.execArgv.filter((a, i, all) => !/^(--input-type|--eval|-e|--print|-p|--test|--watch)/.test(a) && !/^(-e|--eval|-p|--print)$/.test(all[i - 1] ?? ''));
     // Workers get a small young generation by default; parsing allocates a lot of short-lived
     // nodes, and 64 MB cuts the worker's parse time by about a fifth (measured on outline).
-    const created = new TinypoolClass({ filename: WORKER_URL.href, minThreads: threads, maxThreads: threads, idleTimeout: 0, execArgv, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+    // A worker thread gets a 4 MB stack by default, half the main thread's; oxc-parser recurses on it (see js/nesting.ts).
+    const created = new TinypoolClass({ filename: WORKER_URL.href, minThreads: threads, maxThreads: threads, idleTimeout: 0, execArgv, resourceLimits: { maxYoungGenerationSizeMb: 64, stackSizeMb: 8 } });
     // A worker that cannot start is not fatal: parseJsSource falls back to the main thread.
     created.on('error', () => undefined);
     pool = created;
@@ -87,18 +90,60 @@ function apply(file: SourceFile, result: ParsedFile): void {
   if (result.ms !== undefined) file.parseMs = result.ms;
 }
 
-/** Loads the parser now (synchronously). The parser is CommonJS: require() skips the ESM wrapper (~50-100 ms less than import()). */
-export function loadParser(): Estree {
+/**
+ * THE PARSER SWITCH. oxc-parser when its native binding loads on this platform (it ships
+ * prebuilt bindings for the usual platforms as optional dependencies), else typescript-estree,
+ * which is plain JavaScript and loads everywhere, only slower (it brings TypeScript): an
+ * unsupported platform, a failed optional install, a Node without require(esm) (< 20.19), or a
+ * bundle without the binding (the GitHub Action) all fall back.
+ * A file oxc-parser rejects is parsed again by typescript-estree (loaded then), which decides
+ * whether it is an error and how to word it: TypeScript's parser is more lenient (TypeScript
+ * syntax in a .js file, `a?.b = 1`), and a finding's message stays the same. So is a file nested
+ * too deeply for oxc-parser's native stack (js/nesting.ts), before oxc-parser sees it.
+ * TWELVELINT_PARSER=typescript-estree forces the fallback (for measurements).
+ * Both load with require(), synchronously (typescript-estree is CommonJS: require skips the ESM
+ * wrapper, ~50-100 ms less than import(); oxc-parser is ESM, which Node 20.19+ can require).
+ */
+export function loadParser(): JsParser {
   if (!parser) {
     const t0 = performance.now();
-    parser = createRequire(import.meta.url)('@typescript-eslint/typescript-estree') as Estree;
-    parserLoadMs = performance.now() - t0;
+    parser = loadOxc();
+    parserLoadMs += performance.now() - t0;
+    parser ??= loadEstree();
   }
   return parser;
 }
 
+function loadOxc(): Oxc | undefined {
+  if (process.env.TWELVELINT_PARSER === 'typescript-estree') return undefined;
+  try {
+    const oxc = createRequire(import.meta.url)('oxc-parser') as Oxc;
+    // The binding loads with the module; one tiny parse proves it answers.
+    return oxc.parseSync('probe.js', '0;').errors.length === 0 ? oxc : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+let estree: Estree | undefined;
+/** typescript-estree: the parser where oxc-parser does not load, and the second opinion on a file oxc-parser rejects. */
+export function loadEstree(): Estree {
+  if (!estree) {
+    const t0 = performance.now();
+    estree = createRequire(import.meta.url)('@typescript-eslint/typescript-estree') as Estree;
+    parserLoadMs += performance.now() - t0;
+  }
+  return estree;
+}
+
+/** Which parser loadParser chose (for timings); `+typescript-estree` when a rejected file loaded it too. */
+export function parserName(): string | undefined {
+  if (!parser) return undefined;
+  return 'parseSync' in parser ? (estree ? 'oxc-parser+typescript-estree' : 'oxc-parser') : 'typescript-estree';
+}
+
 let parserLoadMs = 0;
-/** How long loading the parser took in this process (0 when it was not loaded here). */
+/** How long loading the parser(s) took in this process (0 when none was loaded here). */
 export function parserLoadTime(): number {
   return parserLoadMs;
 }
@@ -106,7 +151,7 @@ export function parserLoadTime(): number {
 async function parseInThread(files: SourceFile[]): Promise<void> {
   loadParser();
   if (!parser) return;
-  for (const file of files) apply(file, parseAndExtract(parser, file.path, file.text));
+  for (const file of files) apply(file, parseAndExtract(parser, file.path, file.text, loadEstree));
 }
 
 function chunk(files: SourceFile[]): SourceFile[][] {

@@ -36,6 +36,23 @@ export function computeLineStarts(text: string): number[] {
   return starts;
 }
 
+/**
+ * Line starts with the line breaks of ECMAScript (and TypeScript's `getLineAndCharacterOfPosition`):
+ * `\n`, `\r\n`, a lone `\r`, U+2028 and U+2029. For JS/TS positions from offsets.
+ */
+export function jsLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 0x2028 || c === 0x2029) starts.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
 export function offsetsToRange(lineStarts: readonly number[], start: number, end: number): Range {
   const a = offsetToPosition(lineStarts, start);
   const b = offsetToPosition(lineStarts, Math.max(start, end));

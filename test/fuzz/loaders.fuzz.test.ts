@@ -7,7 +7,7 @@ import { loadEnvFile } from '../../src/project/load-env.js';
 import { loadManifest } from '../../src/project/load-manifest.js';
 import { interpolate } from '../../src/project/interpolate.js';
 import { composeWords, parseShell, tokenize } from '../../src/project/facts/shell.js';
-import { loadParser } from '../../src/project/parse-js.js';
+import { loadEstree, loadParser } from '../../src/project/parse-js.js';
 import { parseAndExtract } from '../../src/project/js/parse-file.js';
 import type { ProjectFile, TextFile } from '../../src/project/model.js';
 import { composeSoup, dockerfileSoup, envSoup, mangle, packageJson, pyproject, scriptSoup, sourceSoup } from './arbitraries.js';
@@ -92,11 +92,26 @@ describe('loaders never throw', () => {
     const parser = loadParser();
     fc.assert(
       fc.property(mangle(sourceSoup), fc.constantFrom('index.js', 'app.ts', 'x.mjs', 'y.tsx'), (text, path) => {
-        const parsed = within(() => parseAndExtract(parser, path, text));
+        const parsed = within(() => parseAndExtract(parser, path, text, loadEstree));
         expect(parsed.facts !== undefined || parsed.parseError !== undefined).toBe(true);
         expect(parsed.parseError?.message ?? '').not.toMatch(/^internal:/);
       }),
       { seed: SEED + 7, numRuns: runs(600) },
+    );
+  });
+
+  it('JS/TS: oxc-parser (with its typescript-estree fallback, as the CLI runs it) gives the facts typescript-estree gives', () => {
+    const parser = loadParser();
+    const estree = loadEstree();
+    if (parser === estree) return; // oxc-parser does not load on this platform: nothing to compare
+    fc.assert(
+      fc.property(mangle(sourceSoup), fc.constantFrom('index.js', 'app.ts', 'x.mjs', 'y.tsx'), (text, path) => {
+        const viaOxc = parseAndExtract(parser, path, text, loadEstree);
+        const viaEstree = parseAndExtract(estree, path, text);
+        expect(viaOxc.facts).toEqual(viaEstree.facts);
+        expect(viaOxc.parseError).toEqual(viaEstree.parseError);
+      }),
+      { seed: SEED + 8, numRuns: runs(600) },
     );
   });
 });

@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import * as parser from '@typescript-eslint/typescript-estree';
-import { parseAndExtract } from '../../src/project/js/parse-file.js';
+import * as estree from '@typescript-eslint/typescript-estree';
+import { parseAndExtract, type JsParser } from '../../src/project/js/parse-file.js';
+import { loadParser, parserName } from '../../src/project/parse-js.js';
 import type { JsFacts } from '../../src/project/js/facts.js';
 
-function facts(code: string, file = 'src/x.ts'): JsFacts {
-  const r = parseAndExtract(parser, file, code);
-  if (!r.facts) throw new Error(r.parseError?.message ?? 'no facts');
-  return r.facts;
-}
+// Both parsers, when oxc-parser's binding loads here (loadParser picks it then).
+const chosen = loadParser();
+const parsers: [string, JsParser][] = [['typescript-estree', estree]];
+if (parserName()?.startsWith('oxc-parser')) parsers.push(['oxc-parser', chosen]);
 
-describe('fact extraction', () => {
+describe.each(parsers)('fact extraction with %s', (_name, parser) => {
+  function facts(code: string, file = 'src/x.ts'): JsFacts {
+    const r = parseAndExtract(parser, file, code);
+    if (!r.facts) throw new Error(r.parseError?.message ?? 'no facts');
+    return r.facts;
+  }
+
   it('resolves callees through imports, requires, instances and destructuring', () => {
     const f = facts(
       "import winston, { transports } from 'winston';\nconst { Server } = require('socket.io');\nimport * as fs from 'node:fs';\nconst knex = require('knex')({});\nnew transports.File({});\nnew winston.transports.File({});\nconst io = new Server(1);\nio.adapter(x);\nfs.createWriteStream('a.log');\nknex.migrate.latest();\n",

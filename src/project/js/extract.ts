@@ -3,7 +3,7 @@ import { callsVisitor } from './extract/calls.js';
 import { dbChoicesVisitor } from './extract/db-choices.js';
 import { envVisitor } from './extract/env.js';
 import { importsVisitor } from './extract/imports.js';
-import { Scope } from './extract/scope.js';
+import { Scope, type OffsetTree } from './extract/scope.js';
 import { stringsVisitor } from './extract/strings.js';
 import { Walk } from './extract/walk.js';
 import type { JsFacts } from './facts.js';
@@ -16,11 +16,12 @@ export { KNOWN_SECRET_FORMAT } from './extract/strings.js';
  * anything it does not understand becomes `unknown`.
  *
  * One walk feeds every visitor; each produces its facts after it, when every
- * declaration is known.
+ * declaration is known. `tree` describes a tree from oxc-parser (positions as
+ * offsets, another key order); typescript-estree's trees need nothing more.
  */
-export function extractFacts(program: TSESTree.Program): JsFacts {
-  const scope = new Scope();
-  const imports = importsVisitor();
+export function extractFacts(program: TSESTree.Program, tree?: OffsetTree): JsFacts {
+  const scope = new Scope(tree);
+  const imports = importsVisitor(scope);
   const calls = callsVisitor(scope);
   const env = envVisitor(scope);
   const strings = stringsVisitor(scope);

@@ -1,6 +1,6 @@
 import type { Project, SourceFile } from '../model.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { parseJsSource, parserLoadTime } from '../parse-js.js';
+import { parseJsSource, parserLoadTime, parserName } from '../parse-js.js';
 import { documentedNames, loadDocs, loadIgnoredEnvTemplates, loadTsConfigs } from './load-extras.js';
 import { linkEntries } from './closure.js';
 import { slowFile, type Limits } from '../limits.js';
@@ -135,7 +135,7 @@ export async function prepareSources(project: Project, sourcePrefilters: readonl
   lastSourceTimings = { prefilter: t1 - t0, parse: tParsed - t1, link: tLinked - tLink, candidates: candidates.length, parsed: wanted.length };
   if (process.env.TWELVELINT_TIMING === '1') {
     process.stderr.write(
-      `twelvelint sources: ${candidates.length} candidates, ${wanted.length} parsed; prefilter ${(t1 - t0).toFixed(0)} ms, parse ${(tParsed - t1).toFixed(0)} ms (parser load ${parserLoadTime().toFixed(0)} ms), link ${(tLinked - tLink).toFixed(0)} ms, total ${(t3 - t0).toFixed(0)} ms\n`,
+      `twelvelint sources: ${candidates.length} candidates, ${wanted.length} parsed; prefilter ${(t1 - t0).toFixed(0)} ms, parse ${(tParsed - t1).toFixed(0)} ms (${parserName() ?? 'parser'} load ${parserLoadTime().toFixed(0)} ms), link ${(tLinked - tLink).toFixed(0)} ms, total ${(t3 - t0).toFixed(0)} ms\n`,
     );
   }
 }

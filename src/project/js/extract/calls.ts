@@ -1,5 +1,5 @@
 import type { CallFact, Context, SignalHandlerFact } from '../facts.js';
-import { stringOf, toRange, unwrap, type CallNode, type Node, type Scope } from './scope.js';
+import { stringOf, unwrap, type CallNode, type Node, type Scope } from './scope.js';
 import { forEachChild, type FactVisitor } from './walk.js';
 
 /**
@@ -44,7 +44,7 @@ export function callsVisitor(scope: Scope): FactVisitor<{ calls: CallFact[]; sig
         const mod = colon > 0 ? callee.slice(0, colon) : undefined;
         const keep = GLOBALS.test(callee) || METHODS.test(callee) || (mod !== undefined && MODULES.has(mod) && !NOISY_MODULES.has(mod));
         if (!keep) continue;
-        const fact: CallFact = { callee, range: toRange(node), args: scope.summarizeArgs(node, 4) };
+        const fact: CallFact = { callee, range: scope.range(node), args: scope.summarizeArgs(node, 4) };
         if (node.type === 'NewExpression') fact.isNew = true;
         if (ctx) fact.ctx = ctx;
         calls.push(fact);
@@ -54,7 +54,7 @@ export function callsVisitor(scope: Scope): FactVisitor<{ calls: CallFact[]; sig
         }
         if (/^process[.:](on|once|addListener|prependListener)$/.test(callee)) {
           const signal = stringOf(node.arguments[0]);
-          if (signal && /^SIG[A-Z0-9]+$/.test(signal)) signalHandlers.push({ signal, range: toRange(node), calls: handlerCalls(scope, node.arguments[1]) });
+          if (signal && /^SIG[A-Z0-9]+$/.test(signal)) signalHandlers.push({ signal, range: scope.range(node), calls: handlerCalls(scope, node.arguments[1]) });
         }
       }
       return { calls, signalHandlers };
@@ -86,7 +86,7 @@ function summarizeCallback(scope: Scope, body: Node): { calls: string[]; assignm
       const target = unwrap(n.left);
       if (target?.type === 'MemberExpression' || (target?.type === 'Identifier' && !locals.has(target.name))) assignments++;
     }
-    forEachChild(n, walk);
+    forEachChild(n, walk, scope.tree?.childKeys);
   };
   walk(body);
   return { calls, assignments };
@@ -101,7 +101,7 @@ function handlerCalls(scope: Scope, arg: Node | undefined): string[] | undefined
   const walk = (n: Node): void => {
     if (out.length > 50) return;
     if (n.type === 'CallExpression' || n.type === 'NewExpression') out.push(scope.resolveName(n.callee) ?? '?');
-    forEachChild(n, walk);
+    forEachChild(n, walk, scope.tree?.childKeys);
   };
   walk(body);
   return out;

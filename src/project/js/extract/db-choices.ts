@@ -1,5 +1,5 @@
 import type { Context, DbChoiceFact } from '../facts.js';
-import { propName, toRange, type Node, type Scope } from './scope.js';
+import { propName, type Node, type Scope } from './scope.js';
 import type { FactVisitor } from './walk.js';
 
 /** Database driver/dialect choices: `dialect: 'postgres'`, `const client = isProd ? 'pg' : 'sqlite3'`. */
@@ -25,7 +25,7 @@ export function dbChoicesVisitor(scope: Scope): FactVisitor<DbChoiceFact[]> {
         // Only a value that names a database is a choice (`type: 'module'` is not).
         const value = scope.summarize(c.node, 2);
         if (!DB_VALUE.test(JSON.stringify(value))) continue;
-        const fact: DbChoiceFact = { key: c.key, value, range: toRange(c.node) };
+        const fact: DbChoiceFact = { key: c.key, value, range: scope.range(c.node) };
         if (c.ctx) fact.ctx = c.ctx;
         facts.push(fact);
       }

@@ -1,5 +1,5 @@
 import type { EnvReadFact, NodeEnvCheckFact } from '../facts.js';
-import { isWrapper, propName, stringOf, toRange, unwrap, type Node, type Scope } from './scope.js';
+import { isWrapper, propName, stringOf, unwrap, type Node, type Scope } from './scope.js';
 import type { FactVisitor } from './walk.js';
 
 /**
@@ -81,7 +81,7 @@ export function envVisitor(scope: Scope): FactVisitor<EnvFacts> {
         const r = unwrap(node.right);
         const value = stringOf(r) ?? stringOf(l);
         if (value === undefined || (scope.envName(l) !== 'NODE_ENV' && scope.envName(r) !== 'NODE_ENV')) return;
-        const check: NodeEnvCheckFact = { value, range: toRange(node) };
+        const check: NodeEnvCheckFact = { value, range: scope.range(node) };
         // `if (NODE_ENV !== 'production') { hot reload, a dev singleton … }` with no else: production just skips a development aid.
         const parent = at.parent;
         const guardsOnly = (parent?.type === 'IfStatement' && parent.test === node && !parent.alternate) || (parent?.type === 'LogicalExpression' && parent.operator === '&&' && parent.left === node && at.grand?.type === 'ExpressionStatement');
@@ -97,7 +97,7 @@ export function envVisitor(scope: Scope): FactVisitor<EnvFacts> {
         if (read) envReads.push(read);
       }
       for (const d of destructured) {
-        const read = { name: d.name, range: toRange(d.node), hasDefault: d.hasDefault } as EnvReadFact;
+        const read = { name: d.name, range: scope.range(d.node), hasDefault: d.hasDefault } as EnvReadFact;
         if (d.fallback) {
           const fb = scope.summarize(d.fallback, 2);
           if (fb.k === 'str' || fb.k === 'num' || fb.k === 'bool') read.fallback = fb;
@@ -192,7 +192,7 @@ function envRead(scope: Scope, e: PendingRead): EnvReadFact | undefined {
       condition = true;
     break;
   }
-  const read = { name: e.name, range: toRange(e.node), hasDefault: fallbackNode !== undefined } as EnvReadFact;
+  const read = { name: e.name, range: scope.range(e.node), hasDefault: fallbackNode !== undefined } as EnvReadFact;
   if (condition || (local !== undefined && scope.tested.has(local))) read.condition = true;
   if (declaredOptional) read.declaredOptional = true;
   if (fallbackNode) {

@@ -1,14 +1,14 @@
 import type { ImportFact } from '../facts.js';
-import { stringOf, unwrap, type Node } from './scope.js';
+import { stringOf, unwrap, type Node, type Scope } from './scope.js';
 import type { FactVisitor } from './walk.js';
 
 /**
  * The modules a file loads: `import`, `export … from`, `import x = require()`,
  * `import()` and `require()`, in source order; type-only imports are not loads.
  */
-export function importsVisitor(): FactVisitor<ImportFact[]> {
+export function importsVisitor(scope: Scope): FactVisitor<ImportFact[]> {
   const facts: ImportFact[] = [];
-  const note = (source: string, node: Node) => facts.push({ source, line: node.loc?.start.line ?? 1 });
+  const note = (source: string, node: Node) => facts.push({ source, line: scope.line(node) });
   return {
     enter: {
       ImportDeclaration: (node) => {

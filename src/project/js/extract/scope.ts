@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/typescript-estree';
-import type { Range } from '../../range.js';
+import { jsLineStarts, offsetToPosition, type Range } from '../../range.js';
 import type { EnvTest, Value } from '../facts.js';
-import type { Handlers } from './walk.js';
+import type { ChildKeys, Handlers } from './walk.js';
 
 /**
  * What the names of one file mean: its imports, declarations, functions, the
@@ -15,6 +15,16 @@ export type Node = TSESTree.Node;
 export type CallNode = TSESTree.CallExpression | TSESTree.NewExpression;
 
 const WRAPPERS = new Set(['TSAsExpression', 'TSNonNullExpression', 'TSSatisfiesExpression', 'TSTypeAssertion', 'TSInstantiationExpression', 'AwaitExpression', 'ChainExpression', 'ParenthesizedExpression']);
+
+/**
+ * A tree from oxc-parser: its nodes carry UTF-16 offsets (`start`/`end`) instead of `loc`, and their
+ * keys come in another order than typescript-estree's. The source gives lines and columns; `childKeys`
+ * the order of the walk.
+ */
+export interface OffsetTree {
+  text: string;
+  childKeys: ChildKeys;
+}
 
 interface Decl {
   count: number;
@@ -37,6 +47,26 @@ export class Scope {
   readonly tested = new Set<string>();
   private readonly resolveSeen = new Set<string>();
   private readonly summarizeSeen = new Set<string>();
+  private lineStarts: number[] | undefined;
+
+  constructor(readonly tree?: OffsetTree) {}
+
+  // ---- positions ---------------------------------------------------------------------------
+
+  /** Where a node is, from its `loc` or, without one, from its offsets and the source's line breaks. */
+  range(node: Node): Range {
+    if (node.loc || !this.tree) return toRange(node);
+    const { start, end } = node as unknown as { start: number; end: number };
+    this.lineStarts ??= jsLineStarts(this.tree.text);
+    const a = offsetToPosition(this.lineStarts, start);
+    const b = offsetToPosition(this.lineStarts, end);
+    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  }
+
+  /** The 1-based line a node starts on. */
+  line(node: Node): number {
+    return this.range(node).line;
+  }
 
   // ---- recording (the walk runs these after the fact visitors at each node) ------------
 

@@ -1,5 +1,5 @@
 import type { Context, StringFact } from '../facts.js';
-import { nameFor, toRange, unwrap, type CallNode, type Node, type Scope } from './scope.js';
+import { nameFor, unwrap, type CallNode, type Node, type Scope } from './scope.js';
 import type { FactVisitor, Walk } from './walk.js';
 
 /**
@@ -59,7 +59,7 @@ export function stringsVisitor(scope: Scope): FactVisitor<StringFact[]> {
     finish: () => {
       const facts: StringFact[] = [];
       for (const s of pending) {
-        const fact: StringFact = { value: s.value, range: toRange(s.node) };
+        const fact: StringFact = { value: s.value, range: scope.range(s.node) };
         const name = nameFor(s.node, s.parent, s.grand);
         if (name) fact.name = name;
         if (s.parent?.type === 'LogicalExpression' && s.parent.right === s.node) {

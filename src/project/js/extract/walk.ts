@@ -102,7 +102,7 @@ export class Walk {
         break;
     }
     this.ancestors.push(node);
-    forEachChild(node, (child) => this.visit(child, ctx));
+    forEachChild(node, (child) => this.visit(child, ctx), this.scope.tree?.childKeys);
     this.ancestors.pop();
   }
 
@@ -117,17 +117,37 @@ export class Walk {
   }
 }
 
-/** Calls `fn` on each child node that may hold runtime code, in source-key order. */
-export function forEachChild(node: Node, fn: (child: Node) => void): void {
+/**
+ * The keys that hold a node type's children, in the order to visit them. typescript-estree builds
+ * its nodes with their keys in alphabetical order, and the order facts are found in follows it;
+ * oxc-parser's nodes have another order (`callee` before `arguments`), so for them the walk takes
+ * oxc's `visitorKeys`, sorted (see childKeysOf).
+ */
+export type ChildKeys = Readonly<Record<string, readonly string[] | undefined>>;
+
+/** A parser's visitor keys in typescript-estree's order (alphabetical), without the keys the walk skips. */
+export function childKeysOf(visitorKeys: Readonly<Record<string, readonly string[]>>): ChildKeys {
+  const out: Record<string, readonly string[]> = {};
+  for (const [type, keys] of Object.entries(visitorKeys)) out[type] = keys.filter((k) => !SKIP_KEYS.has(k)).sort();
+  return out;
+}
+
+/** Calls `fn` on each child node that may hold runtime code, in the order of `keys`, else in the node's own key order. */
+export function forEachChild(node: Node, fn: (child: Node) => void, keys?: ChildKeys): void {
   const record = node as Node & Record<string, unknown>;
-  for (const key in record) {
-    if (SKIP_KEYS.has(key)) continue;
-    const child = record[key];
-    if (!child || typeof child !== 'object') continue;
-    if (Array.isArray(child)) {
-      for (const c of child) if (c && typeof c === 'object' && typeof (c as Node).type === 'string') fn(c as Node);
-    } else if (typeof (child as Node).type === 'string') fn(child as Node);
+  const ordered = keys?.[node.type];
+  if (ordered) {
+    for (const key of ordered) visitValue(record[key], fn);
+    return;
   }
+  for (const key in record) if (!SKIP_KEYS.has(key)) visitValue(record[key], fn);
+}
+
+function visitValue(child: unknown, fn: (child: Node) => void): void {
+  if (!child || typeof child !== 'object') return;
+  if (Array.isArray(child)) {
+    for (const c of child) if (c && typeof c === 'object' && typeof (c as Node).type === 'string') fn(c as Node);
+  } else if (typeof (child as Node).type === 'string') fn(child as Node);
 }
 
 function withKey(ctx: Context | undefined, key: string): Context {
