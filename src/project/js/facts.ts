@@ -65,6 +65,8 @@ export interface EnvReadFact {
   condition?: true;
   /** Handed to an env schema that declares the variable optional (`createEnv` with `X: z.string().optional()`): optional everywhere it is read. */
   declaredOptional?: true;
+  /** The code says it cannot do without it: `process.env.X!` (TypeScript's non-null assertion). */
+  required?: true;
 }
 
 export interface NodeEnvCheckFact {

@@ -16,6 +16,8 @@ interface Site {
   range: Range;
   optional: boolean;
   condition: boolean;
+  /** The code cannot do without it: Python `os.environ['X']`, Ruby `ENV.fetch('X')`, a required Go tag, TypeScript `process.env.X!`. */
+  required: boolean;
 }
 
 export default defineRule({
@@ -30,7 +32,7 @@ export default defineRule({
   docs: {
     summary: 'Code reads an environment variable that no deploy file, env file or document sets or mentions',
     rationale:
-      'Factor III: config that varies between deploys lives in environment variables, and a deploy has to know which ones to set. A variable read in code (`process.env.X`, `process.env["X"]`, `const { X } = process.env`, `import.meta.env.X`) that no compose service, Dockerfile `ENV`/`ARG`, env file (including `.env.example`), package script or README mentions is invisible to whoever deploys the app: it is undefined in production until someone reads the source. Each variable is reported once, at its first read, with every place that reads it. Variables read only with a fallback (`process.env.X ?? "default"`) or only as flags (`if (process.env.X)`, `process.env.X === "on"`), or checked anywhere in the code (`if (process.env.X)`, `ENV.key?("X")`, `"X" in os.environ`), or declared optional by the env schema of the app (`createEnv({ server: { X: z.string().optional() }, runtimeEnv: { X: process.env.X } })`, also `.default(…)`), are optional and left alone, as are variables the platform sets (NODE_ENV, PORT, HOME, CI, npm_*, …).',
+      'Factor III: config that varies between deploys lives in environment variables, and a deploy has to know which ones to set. A variable read in code (`process.env.X`, `process.env["X"]`, `const { X } = process.env`, `import.meta.env.X`) that no compose service, Dockerfile `ENV`/`ARG`, env file (including `.env.example`), package script or README mentions is invisible to whoever deploys the app: it is undefined in production until someone reads the source. Each variable is reported once, at its first read, with every place that reads it. Variables read with a fallback somewhere (`process.env.X ?? "default"`) or as flags (`if (process.env.X)`, `process.env.X === "on"`), or checked anywhere in the code (`if (process.env.X)`, `ENV.key?("X")`, `"X" in os.environ`), or declared optional by the env schema of the app (`createEnv({ server: { X: z.string().optional() }, runtimeEnv: { X: process.env.X } })`, also `.default(…)`), are optional and left alone, as are variables the platform sets (NODE_ENV, PORT, HOME, CI, npm_*, …).',
     fix: 'Document the variable in `.env.example` (with a placeholder value) or the README, and set it for the service in the stack file (`environment:` or a Swarm secret).',
     swarm: 'A stack file sets variables per service (`environment:`, `env_file:`); `docker stack deploy` does not read a `.env` file, so a variable nobody listed is simply unset in every task.',
     bad: "const client = new Stripe(process.env.STRIPE_KEY); // nothing mentions STRIPE_KEY",
@@ -38,7 +40,8 @@ export default defineRule({
     exampleLanguage: 'js',
   },
   messages: {
-    unset: '{{name}} is read in code ({{sites}}) but no compose service, Dockerfile, env file or doc sets or mentions it, so a deploy cannot know to provide it. Add it to .env.example or the README and set it for the service',
+    unset: '{{name}} is required by the code ({{sites}}) but no compose service, Dockerfile, env file or doc sets or mentions it, so a deploy cannot know to provide it. Add it to .env.example or the README and set it for the service',
+    unmentioned: '{{name}} is read in code ({{sites}}) and no deploy file, env file or doc mentions it; if the app needs it, document it in .env.example or the README so a deploy knows to set it',
   },
   check({ project, report }) {
     const reads = new Map<string, Site[]>();
@@ -50,7 +53,10 @@ export default defineRule({
       for (const r of file.facts.envReads) {
         if (PLATFORM.test(r.name) || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(r.name)) continue;
         if (r.declaredOptional) declaredOptional.add(r.name);
-        reads.set(r.name, [...(reads.get(r.name) ?? []), { file: file.path, line: r.range.line, range: r.range, optional: r.hasDefault || Boolean(r.condition), condition: Boolean(r.condition) }]);
+        const optional = r.hasDefault || Boolean(r.condition);
+        // A plain `process.env.X` says nothing of whether the app needs X; the other languages' plain reads raise when it is unset.
+        const required = file.language === 'js' || file.language === 'ts' ? Boolean(r.required) : !optional;
+        reads.set(r.name, [...(reads.get(r.name) ?? []), { file: file.path, line: r.range.line, range: r.range, optional, condition: Boolean(r.condition), required }]);
       }
     }
     if (reads.size === 0) return;
@@ -64,14 +70,17 @@ export default defineRule({
       // `DB_PASSWORD_FILE` is the optional secret-file variant of `DB_PASSWORD` (the Docker secrets convention).
       const base = /^(.+)_FILE$/.exec(name)?.[1];
       if (base && (known.has(base) || reads.has(base))) continue;
-      // Optional: every read has a fallback or is a test, or the code checks somewhere whether it is set
-      // (`ENV.key?('OIDC_ISSUER')` in application.rb decides whether devise.rb's `ENV.fetch` runs).
-      if (sites.some((s) => s.condition) || sites.every((s) => s.optional)) continue;
+      // Optional: the code handles its absence somewhere: a read with a fallback (`process.env.AZURE_API_KEY || ''` in
+      // the settings echo, a plain read in the azure branch), or a check whether it is set (`ENV.key?('OIDC_ISSUER')` in
+      // application.rb decides whether devise.rb's `ENV.fetch` runs).
+      if (sites.some((s) => s.optional)) continue;
       if (new RegExp(`(^|[^A-Za-z0-9_])${name}=`).test(scriptText)) continue;
       sites.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
       const first = sites[0];
       const lines = sites.filter((s, i) => i === 0 || s.file !== sites[i - 1].file || s.line !== sites[i - 1].line);
-      report({ file: first.file, range: first.range, messageId: 'unset', data: { name, sites: listSites(lines) } });
+      // Only code that cannot run without the variable makes it something the deploy must provide; otherwise say what is known.
+      if (sites.some((s) => s.required)) report({ file: first.file, range: first.range, messageId: 'unset', data: { name, sites: listSites(lines) } });
+      else report({ file: first.file, range: first.range, messageId: 'unmentioned', data: { name, sites: listSites(lines) }, severity: 'info' });
     }
   },
 });

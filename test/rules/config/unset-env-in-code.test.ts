@@ -53,13 +53,14 @@ ruleTester(rule, {
     { name: 'a Playwright script in Python inside a PHP image (Wallos screenshots/): the image runs no Python', files: { Dockerfile: 'FROM php:8.3-fpm-alpine\nCOPY . /var/www/html\nCMD ["php-fpm"]\n', 'screenshots/capture_screenshots.py': "import os\nUSER = os.environ['WALLOS_USERNAME']\n" } },
     { name: 'Ruby: ENV.fetch only inside a check that the variable is set (docuseal config/initializers/sidekiq.rb)', files: { Dockerfile: 'FROM ruby:3.4\nCOPY . /app\nCMD ["bundle", "exec", "puma"]\n', 'config/initializers/sidekiq.rb': "if !ENV['SIDEKIQ_BASIC_AUTH_PASSWORD'].to_s.empty?\n  Sidekiq::Web.use(Rack::Auth::Basic) do |_, password|\n    password == ENV.fetch('SIDEKIQ_BASIC_AUTH_PASSWORD')\n  end\nend\n" } },
     { name: 'Ruby: ENV.key? in one file decides whether another fetches (manyfold application.rb and devise.rb; PUBLIC_PORT)', files: { Dockerfile: 'FROM ruby:3.4\nCOPY . /app\nCMD ["bundle", "exec", "puma"]\n', 'config/application.rb': "FEATURES = { oidc: ENV.key?('OIDC_ISSUER') }\n", 'config/initializers/devise.rb': "if FEATURES[:oidc]\n  issuer = ENV.fetch('OIDC_ISSUER')\nend\n", 'app/lib/public_url.rb': "def port\n  return ENV.fetch('PUBLIC_PORT') if ENV.key?('PUBLIC_PORT')\n  80\nend\n" } },
+    { name: 'helpers that read a flag or take a default (grist isAffirmative/optIntegerParam, paperless-ai parseEnvBoolean)', files: { 'src/server.ts': "const a = isAffirmative(process.env.GRIST_EXPERIMENTAL_WORKER_ASSIGNMENT);\nconst b = optIntegerParam(process.env.GRIST_TEST_UPDATE_REQUEST_TIMEOUT, 'timeout') ?? 10000;\nconst c = parseEnvBoolean(process.env.ACTIVATE_TAGGING, 'yes');\n" } },
     { name: 'tests and tool configs are not the app', files: { 'src/a.test.js': 'process.env.SECRET_FOR_TEST;\n', 'vite.config.ts': 'export default { base: process.env.ASSET_BASE };\n' } },
   ],
   invalid: [
     {
       name: "Ruby: ENV.fetch without a default raises when unset; ENV[] and PHP's getenv/env go on without it",
       files: { Dockerfile: 'FROM ruby:3.3\nCOPY . /app\nCMD ["bundle", "exec", "puma"]\n', 'config/initializers/keys.rb': "KEY = ENV.fetch('PAYMENT_SECRET')\nURL = ENV['OPTIONAL_URL']\n", 'public/index.php': "<?php\n$h = getenv('OPTIONAL_HOST');\n$d = env('APP_DEBUG', false);\n" },
-      errors: [{ file: 'config/initializers/keys.rb', line: 1, messageId: 'unset', message: /^PAYMENT_SECRET is read in code/ }],
+      errors: [{ file: 'config/initializers/keys.rb', line: 1, messageId: 'unset', message: /^PAYMENT_SECRET is required by the code/ }],
     },
     {
       name: 'Go: a variable a struct tag requires; os.Getenv (Go goes on with ""), LookupEnv and vendored code are left alone',
@@ -70,30 +71,36 @@ ruleTester(rule, {
         'cmd/server/main.go': 'package main\n\nimport "os"\n\nfunc main() {\n\tdsn := os.Getenv("OPTIONAL_DSN")\n\tport := os.Getenv("APP_PORT")\n\tif port == "" {\n\t\tport = "8080"\n\t}\n\t_, ok := os.LookupEnv("FEATURE_X")\n\trun(dsn, port, ok)\n}\n',
         'vendor/github.com/x/y/y.go': 'package y\n\nimport "os"\n\nvar v = os.Getenv("VENDORED_THING")\n',
       },
-      errors: [{ file: 'internal/config/config.go', line: 4, messageId: 'unset', message: /^DATABASE_DSN is read in code/ }],
+      errors: [{ file: 'internal/config/config.go', line: 4, messageId: 'unset', message: /^DATABASE_DSN is required by the code/ }],
     },
     {
       name: 'Python: a required read nothing mentions (os.environ[...], django-environ and decouple without a default); .get() goes on without it',
       files: { Dockerfile: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["gunicorn", "mysite.wsgi"]\n', 'mysite/settings.py': "import os\nfrom decouple import config\nHOSTS = os.environ['ALLOWED_HOSTS'].split(',')\nKEY = config('STRIPE_API_KEY')\nSENTRY = os.environ.get('SENTRY_DSN')\n" },
       errors: [
-        { file: 'mysite/settings.py', line: 3, messageId: 'unset', message: /^ALLOWED_HOSTS is read in code/ },
-        { file: 'mysite/settings.py', line: 4, messageId: 'unset', message: /^STRIPE_API_KEY is read in code/ },
+        { file: 'mysite/settings.py', line: 3, messageId: 'unset', message: /^ALLOWED_HOSTS is required by the code/ },
+        { file: 'mysite/settings.py', line: 4, messageId: 'unset', message: /^STRIPE_API_KEY is required by the code/ },
       ],
     },
     {
       name: 'required by the env schema and mentioned nowhere',
       files: { 'src/env.ts': "export const env = createEnv({\n  server: { SECRET_PASSWORD: z.string().min(32), OIDC_ISSUER_URL: z.string().optional() },\n  runtimeEnv: { SECRET_PASSWORD: process.env.SECRET_PASSWORD, OIDC_ISSUER_URL: process.env.OIDC_ISSUER_URL },\n});\n" },
-      errors: [{ file: 'src/env.ts', line: 3, messageId: 'unset', message: /^SECRET_PASSWORD is read in code/ }],
+      errors: [{ file: 'src/env.ts', line: 3, messageId: 'unset', message: /^SECRET_PASSWORD is required by the code/ }],
     },
     {
-      name: 'an option object given to a client is used, not handed on',
+      // A plain JS read says nothing of whether the app needs the variable: info, worded as what is known.
+      name: 'an option object given to a client is used, not handed on (info: a plain read is not a requirement)',
       files: { 'src/pay.js': 'const stripe = new Stripe({ apiKey: process.env.STRIPE_KEY });\n' },
-      errors: [{ file: 'src/pay.js', line: 1, messageId: 'unset', message: /^STRIPE_KEY/ }],
+      errors: [{ file: 'src/pay.js', line: 1, messageId: 'unmentioned', message: /^STRIPE_KEY is read in code \(src\/pay\.js:1\) and no deploy file, env file or doc mentions it; if the app needs it/ }],
     },
     {
       name: 'assigned to a local that is used without a check',
       files: { 'src/pay.js': 'const key = process.env.STRIPE_KEY;\nconst stripe = new Stripe(key);\n' },
-      errors: [{ file: 'src/pay.js', line: 1, column: 13, messageId: 'unset', message: /^STRIPE_KEY is read in code/ }],
+      errors: [{ file: 'src/pay.js', line: 1, column: 13, messageId: 'unmentioned', message: /^STRIPE_KEY is read in code/ }],
+    },
+    {
+      name: 'TypeScript asserts it is set (process.env.X!): required',
+      files: { 'src/pay.ts': 'const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);\n' },
+      errors: [{ file: 'src/pay.ts', line: 1, messageId: 'unset', message: /^STRIPE_SECRET_KEY is required by the code/ }],
     },
     {
       name: 'one finding per variable, every site listed',
@@ -103,7 +110,7 @@ ruleTester(rule, {
         '.env.example': 'OTHER=1\n',
       },
       errors: [
-        { file: 'src/billing/webhook.ts', line: 1, column: 9, messageId: 'unset', message: /^STRIPE_KEY is read in code \(src\/billing\/webhook\.ts:1, src\/pay\.js:1\)/ },
+        { file: 'src/billing/webhook.ts', line: 1, column: 9, messageId: 'unmentioned', message: /^STRIPE_KEY is read in code \(src\/billing\/webhook\.ts:1, src\/pay\.js:1\)/ },
         { file: 'src/billing/webhook.ts', line: 1, column: 21, message: /^STRIPE_WEBHOOK_SECRET/ },
         { file: 'src/billing/webhook.ts', line: 2, column: 20, message: /^VITE_API_URL/ },
       ],

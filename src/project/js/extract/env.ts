@@ -110,6 +110,9 @@ export function envVisitor(scope: Scope): FactVisitor<EnvFacts> {
 }
 
 /** How a `process.env.X` expression is used: with a fallback, as a condition, or stored in a local tested later; undefined for an assignment target. */
+/** Helpers whose name says the value is a flag or optional: `isAffirmative`, `optIntegerParam`, `envBool`, `getBooleanEnv`. */
+const OPTIONAL_HELPER = /^(is[A-Z]\w*|opt[A-Z]\w*|optional\w*|\w*(Bool|Boolean|Flag|Truthy|Affirmative|Enabled)\w*|\w*OrDefault|withDefault)$/;
+
 function envRead(scope: Scope, e: PendingRead): EnvReadFact | undefined {
   const parent0 = e.up[0];
   if (parent0?.type === 'AssignmentExpression' && parent0.left === e.node) return undefined;
@@ -119,7 +122,25 @@ function envRead(scope: Scope, e: PendingRead): EnvReadFact | undefined {
   let condition = false;
   let declaredOptional = false;
   let local: string | undefined;
+  let required = false;
   for (const [i, p] of e.up.entries()) {
+    // `process.env.STRIPE_KEY!`: the author asserts it is set.
+    if (p.type === 'TSNonNullExpression' && p.expression === child) {
+      required = true;
+      child = p;
+      continue;
+    }
+    // `isAffirmative(process.env.X)`, `optIntegerParam(process.env.X, 'name')`, `parseEnvBoolean(process.env.X, 'yes')`:
+    // a helper that reads a flag or an optional value, or takes the default beside it.
+    if (p.type === 'CallExpression' && p.arguments.includes(child as never) && p.callee !== child) {
+      const name = p.callee.type === 'Identifier' ? p.callee.name : p.callee.type === 'MemberExpression' && !p.callee.computed && p.callee.property.type === 'Identifier' ? p.callee.property.name : '';
+      const index = p.arguments.indexOf(child as never);
+      const defaultBeside = p.arguments.slice(index + 1).some((a) => a.type === 'Literal' || (a.type === 'TemplateLiteral' && a.expressions.length === 0));
+      if (OPTIONAL_HELPER.test(name) || (defaultBeside && /(env|bool|flag|param|int|number|float|setting|config|default|or)/i.test(name))) {
+        condition = true;
+        break;
+      }
+    }
     // `process.env.X?.trim()`: the code handles the variable being unset.
     if (p.type === 'MemberExpression' && p.object === child && p.optional) {
       condition = true;
@@ -152,6 +173,8 @@ function envRead(scope: Scope, e: PendingRead): EnvReadFact | undefined {
       if (obj?.type === 'ObjectExpression' && call && (call.type === 'CallExpression' || call.type === 'NewExpression') && /(^|\.)(json|send|render)$/i.test(calleeText(call.callee))) condition = true;
       // `createEnv({ server: { X: z.string().optional() }, runtimeEnv: { X: process.env.X } })`: the schema says.
       else if (schemaSaysOptional(p, e.up.slice(i + 1, i + 4))) declaredOptional = true;
+      // The schema requires it: the app refuses to start without it.
+      else if (schemaSays(p, e.up.slice(i + 1, i + 4)) === 'required') required = true;
       break;
     }
     // `const v = process.env.X` (then `if (!v) …`): decided below from how `v` is used.
@@ -195,6 +218,7 @@ function envRead(scope: Scope, e: PendingRead): EnvReadFact | undefined {
   const read = { name: e.name, range: scope.range(e.node), hasDefault: fallbackNode !== undefined } as EnvReadFact;
   if (condition || (local !== undefined && scope.tested.has(local))) read.condition = true;
   if (declaredOptional) read.declaredOptional = true;
+  if (required && !read.hasDefault && !read.condition) read.required = true;
   if (fallbackNode) {
     const fb = scope.summarize(fallbackNode, 2);
     if (fb.k === 'str' || fb.k === 'num' || fb.k === 'bool') read.fallback = fb;
@@ -220,19 +244,24 @@ const OPTIONAL_SCHEMA = /^(optional|default|nullish|nullable|catch|prefault)$/;
  * `up` is [runtimeEnv object, its Property, the config object].
  */
 function schemaSaysOptional(prop: Node, up: Node[]): boolean {
+  return schemaSays(prop, up) === 'optional';
+}
+
+/** What a `createEnv` schema says of the variable `runtimeEnv` hands it: optional (`.optional()`, `.default()`), required, or nothing. */
+function schemaSays(prop: Node, up: Node[]): 'optional' | 'required' | undefined {
   const [envObj, envProp, config] = up;
-  if (prop.type !== 'Property' || envObj?.type !== 'ObjectExpression' || envProp?.type !== 'Property' || config?.type !== 'ObjectExpression') return false;
-  if (!/^(runtimeEnv|experimental__runtimeEnv)$/.test(propName(envProp.key, envProp.computed) ?? '')) return false;
+  if (prop.type !== 'Property' || envObj?.type !== 'ObjectExpression' || envProp?.type !== 'Property' || config?.type !== 'ObjectExpression') return undefined;
+  if (!/^(runtimeEnv|experimental__runtimeEnv)$/.test(propName(envProp.key, envProp.computed) ?? '')) return undefined;
   const key = propName(prop.key, prop.computed);
-  if (key === undefined) return false;
+  if (key === undefined) return undefined;
   for (const section of config.properties) {
     if (section.type !== 'Property' || section.value.type !== 'ObjectExpression') continue;
     if (!/^(server|client|shared)$/.test(propName(section.key, section.computed) ?? '')) continue;
     for (const entry of section.value.properties) {
-      if (entry.type === 'Property' && propName(entry.key, entry.computed) === key) return chainHasMethod(entry.value, OPTIONAL_SCHEMA);
+      if (entry.type === 'Property' && propName(entry.key, entry.computed) === key) return chainHasMethod(entry.value, OPTIONAL_SCHEMA) ? 'optional' : 'required';
     }
   }
-  return false;
+  return undefined;
 }
 
 /** `z.string().url().optional()`: some call in the method chain is named by `names`. */
