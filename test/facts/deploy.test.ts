@@ -52,6 +52,8 @@ describe('pathPurpose', () => {
     ['docker-compose.gitpod.yaml', 'development'],
     ['dockers/examples/docker-swarm/docker-compose.app.yml', 'production'],
     ['examples/compose/production/compose.yml', 'example'],
+    ['docker-compose-examples/grist-local-testing/docker-compose.yml', 'test'],
+    ['deploy/latest/docker-compose.yml', 'production'],
     ['Dockerfile.coverage', 'test'],
     ['examples/standalone/docker-compose.yaml', 'example'],
     ['contrib/docker-compose/docker-compose.yml', 'example'],

@@ -93,7 +93,7 @@ export const MIGRATION: readonly RegExp[] = [
   /\b(npm|yarn|pnpm)\s+(run\s+)?(migrate|migration|db:migrate|db:seed|seed|migrate:deploy|prisma:migrate)(:\S+)?\b/,
   /\b(goose|migrate|dbmate|flyway|liquibase)\s+(\S+\s+)*(up|migrate|update)\b/,
   /\bdiesel\s+migration\s+run\b/,
-  /\b(python3?\s+)?\S*prestart\.sh\b|\bbackend_pre_start\b/,
+  // A script named prestart.sh is not a migration by its name (pi-hole's fixes permissions): what it runs is read when it is in the project.
 ];
 
 /** A command that migrates or seeds a database. */

@@ -65,6 +65,10 @@ export function pathPurpose(path: string): PathPurpose {
     if (/^(dev|development|local|\.devcontainer)$/.test(d)) return 'development';
     return 'test';
   }
+  // `docker-compose-examples/grist-local-testing/`: a folder named with an example or test word among others.
+  const folders = path.split('/').slice(0, -1);
+  if (folders.some((f) => TEST_WORD.test(f))) return 'test';
+  if (folders.some((f) => EXAMPLE_WORD.test(f))) return 'example';
   // `.worktree-container/docker-compose.yml`, `.vscode/…`: a hidden folder holds a tool's setup (`.docker/` is often the deploy's).
   if (/(^|\/)\.(?!docker\/|deploy)[\w-]+\//.test(path)) return 'development';
   if (PROD_WORD.test(name) || DEPLOY_DIR.test(path)) return 'production';

@@ -3,6 +3,7 @@ import { ruleTester } from '../../support/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a script named prestart.sh from the base image is not a migration by its name (pi-hole start.sh)', files: { Dockerfile: 'FROM debian:12\nCOPY start.sh /start.sh\nENTRYPOINT ["/start.sh"]\n', 'start.sh': '#!/bin/sh\nsh /opt/pihole/pihole-FTL-prestart.sh\nexec pihole-FTL no-daemon\n' } },
     { name: 'server only', files: { Dockerfile: 'FROM node:20\nCMD ["node", "dist/server.js"]\n' } },
     { name: 'migration job alone', files: { 'docker-stack.yml': 'services:\n  migrate:\n    image: app:1\n    command: npx prisma migrate deploy\n    deploy:\n      mode: replicated-job\n' } },
     { name: 'one-off job of two admin steps', files: { 'compose.yaml': 'services:\n  setup:\n    image: app:1\n    command: sh -c "python manage.py migrate && python manage.py collectstatic --noinput"\n' } },
@@ -21,6 +22,11 @@ ruleTester(rule, {
     { name: 'migration only in RUN', files: { Dockerfile: 'FROM python:3.12\nRUN python manage.py collectstatic --noinput\nCMD ["gunicorn", "app.wsgi"]\n' } },
   ],
   invalid: [
+    {
+      name: 'a prestart.sh in the project that runs alembic is read and caught (full-stack-fastapi-template)',
+      files: { 'backend/Dockerfile': 'FROM python:3.12\nWORKDIR /app\nCOPY . /app\nCMD ["bash", "scripts/prestart.sh"]\n', 'backend/scripts/prestart.sh': '#!/bin/bash\nset -e\nalembic upgrade head\nexec fastapi run app/main.py\n' },
+      errors: [{ file: 'backend/Dockerfile', line: 4, messageId: 'migration' }],
+    },
     {
       name: 'uWSGI hook-pre-app in its .ini file migrates before the app',
       files: {
