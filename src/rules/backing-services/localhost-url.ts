@@ -1,9 +1,9 @@
 import { defineRule } from '../rule.js';
-import type { ComposeService } from '../../project/model.js';
+import type { ComposeService, Project } from '../../project/model.js';
 import { dirname } from '../../project/paths.js';
 import { resolvedString } from '../../project/load-compose.js';
 import { getValue } from '../../project/yaml-tree.js';
-import { serviceEnvironment } from '../../project/facts/service.js';
+import { backingFamily, serviceEnvironment, serviceImage } from '../../project/facts/service.js';
 
 /** A URL or host:port that points at the container itself. */
 const LOCAL_URL = /\b([a-z][a-z0-9+.-]*):\/\/(?:[^\s@/]*@)?(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])(?::(\d+))?/i;
@@ -37,6 +37,35 @@ function sharesNamespace(service: ComposeService): boolean {
 }
 
 /** Ports the service itself listens on (targets of `ports:` and `expose:`): a URL to them is the service's own address. */
+/** `--port 8000`, `--port=8000`, `-p 8000`, `--bind 127.0.0.1:8000`: ports a process of the container listens on. */
+function portsInSteps(steps: readonly { command: { words: string[] } }[]): string[] {
+  const out: string[] = [];
+  for (const { command } of steps) {
+    const w = command.words;
+    w.forEach((word, i) => {
+      const m = /^--?(?:port|p|listen|bind|b)(?:=(.+))?$/.exec(word);
+      const value = m ? (m[1] ?? w[i + 1]) : /^(?:127\.0\.0\.1|0\.0\.0\.0|localhost|\[::\]):\d+$/.test(word) ? word : undefined;
+      const port = value ? /(?:^|:)(\d{2,5})$/.exec(value)?.[1] : undefined;
+      if (port) out.push(port);
+    });
+  }
+  return out;
+}
+
+/**
+ * Ports the container's own processes listen on: a start script that runs a helper on 127.0.0.1:8000 beside the app
+ * (paperless-ai's RAG service) makes `http://localhost:8000` the container itself, as meant. A service that runs the
+ * project's image without building it is judged by the project's release images.
+ */
+function processPorts(project: Project, service: ComposeService): string[] {
+  const proc = project.facts.serviceProcess(service);
+  const own = proc ? portsInSteps(proc.steps) : [];
+  if (own.length > 0 || getValue(service.node, 'build')) return own;
+  const image = serviceImage(service)?.value;
+  if (!image || backingFamily(image) !== undefined) return own;
+  return project.facts.startedProcesses().filter((p) => !p.service).flatMap((p) => portsInSteps(p.steps));
+}
+
 function ownPorts(service: ComposeService): Set<string> {
   const out = new Set<string>();
   for (const key of ['ports', 'expose']) {
@@ -73,11 +102,12 @@ export default defineRule({
   severity: 'warning',
   swarm: 'degraded',
   recommended: true,
-  inputs: ['compose', 'env'],
+  // Dockerfiles and scripts say which ports the container's own processes listen on.
+  inputs: ['compose', 'env', 'dockerfile'],
   docs: {
     summary: 'A backing service is addressed as `localhost` / `127.0.0.1`',
     rationale:
-      'Factor IV: backing services are attached resources, located by config. Inside a container `localhost` is the container itself, so a database URL pointing there only works when the database runs in the same container, which is never true on Swarm. Checked: `environment:` of compose services and the env files they load with `env_file:` (keys the service\'s own `environment:` overrides are skipped). Services with `network_mode: host` or `service:…` (which do share a network namespace), variables read by browsers (`VITE_`, `NEXT_PUBLIC_` …) or naming public origins (CORS, redirect URLs), and URLs to the service\'s own ports are left alone.',
+      'Factor IV: backing services are attached resources, located by config. Inside a container `localhost` is the container itself, so a database URL pointing there only works when the database runs in the same container, which is never true on Swarm. Checked: `environment:` of compose services and the env files they load with `env_file:` (keys the service\'s own `environment:` overrides are skipped). Services with `network_mode: host` or `service:…` (which do share a network namespace), variables read by browsers (`VITE_`, `NEXT_PUBLIC_` …) or naming public origins (CORS, redirect URLs), and URLs to the service\'s own ports (published, exposed, or listened on by a process its start command runs: `python main.py --port 8000 &` beside the app) are left alone.',
     fix: 'Address the backing service by its compose service name (`postgres://db:5432/app`) or by the external host the deploy provides, and read it from the environment.',
     swarm: 'Each task has its own network namespace; services reach each other by service name through Swarm DNS on an overlay network.',
     bad: 'DATABASE_URL: postgres://app@localhost:5432/app',
@@ -95,7 +125,7 @@ export default defineRule({
       if (!project.facts.composeStatus(file).deployed) continue;
       for (const service of file.services) {
         if (sharesNamespace(service)) continue;
-        const own = ownPorts(service);
+        const own = new Set([...ownPorts(service), ...processPorts(project, service)]);
         const environment = serviceEnvironment(service);
         for (const v of environment) {
           if (!v.value) continue;

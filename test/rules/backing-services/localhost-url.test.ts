@@ -3,6 +3,14 @@ import { ruleTester } from '../../support/rule-tester.js';
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a helper the container runs itself on 127.0.0.1:8000 beside the app (paperless-ai start-services.sh; the service runs the project image)',
+      files: {
+        Dockerfile: 'FROM node:22\nCOPY . /app\nCMD ["./start-services.sh"]\n',
+        'start-services.sh': '#!/bin/bash\npython main.py --host 127.0.0.1 --port 8000 --initialize &\npm2-runtime ecosystem.config.js\n',
+        'docker-compose.yml': 'services:\n  app:\n    image: clusterzx/paperless-ai\n    environment:\n      - RAG_SERVICE_URL=http://localhost:8000\n',
+      },
+    },
     { name: 'service names', files: { 'compose.yaml': 'services:\n  api:\n    image: acme/api:1\n    environment:\n      DATABASE_URL: postgres://app@db:5432/app\n      REDIS_HOST: cache\n' } },
     { name: 'an env file only a development compose file loads (mediacms frontend/.env)', files: { 'docker-compose.yaml': 'services:\n  web:\n    image: acme/web:1.2\n', 'docker-compose-dev.yaml': 'services:\n  frontend:\n    image: node:20\n    env_file:\n      - frontend/.env\n', 'frontend/.env': 'MEDIACMS_API=http://localhost/api/v1\n' } },
     { name: 'host network mode', files: { 'compose.yaml': 'services:\n  api:\n    image: acme/api:1\n    network_mode: host\n    environment:\n      DATABASE_URL: postgres://app@localhost:5432/app\n' } },
