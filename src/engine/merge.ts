@@ -95,6 +95,8 @@ function mergeSameProblem(findings: WorkingFinding[], rules: ReadonlyMap<string,
         if (g.blocker) f.blocker = g.blocker;
       }
       if (g.reported && SEVERITY[g.severity] > SEVERITY[f.severity]) f.severity = g.severity;
+      // The merged finding keeps a fix the absorbed one offered (swarm/deprecated-option removing container_name).
+      if (g.reported && g.fix && !f.fix) f.fix = g.fix;
       f.reported ||= g.reported;
     }
   }

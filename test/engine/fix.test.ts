@@ -100,6 +100,16 @@ describe('--fix and --fix-dry-run', () => {
     );
   });
 
+  it('in a stack file, keys Swarm ignores or deprecates are removed, whole lines only; a compose file keeps them', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'twelvelint-fix-'));
+    const stack = 'services:\n  web:\n    image: nginx:1.27\n    container_name: web\n    links:\n      - db\n      - cache\n    expose:\n      - "80"\n    ports:\n      - "8080:80"\n  db: {image: "postgres:16.4", container_name: db}\n';
+    writeFileSync(path.join(dir, 'docker-stack.yml'), stack);
+    writeFileSync(path.join(dir, 'docker-compose.yml'), 'services:\n  web:\n    image: nginx:1.27\n    container_name: web\n');
+    await capture(['--fix', '.'], dir);
+    expect(readFileSync(path.join(dir, 'docker-stack.yml'), 'utf8')).toBe('services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8080:80"\n  db: {image: "postgres:16.4", container_name: db}\n');
+    expect(readFileSync(path.join(dir, 'docker-compose.yml'), 'utf8')).toBe('services:\n  web:\n    image: nginx:1.27\n    container_name: web\n');
+  });
+
   it('cannot be combined with --stdin', async () => {
     const dir = project();
     const { code, stderr } = await capture(['--fix', '--stdin', '--stdin-filename', 'Dockerfile', '.'], dir);

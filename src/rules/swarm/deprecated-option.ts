@@ -1,5 +1,6 @@
 import { defineRule } from '../rule.js';
 import { DEPRECATED_SERVICE_KEYS, loadable } from '../../project/compose/docker-cli.js';
+import { removeEntry, stackFile } from '../../project/compose/edit.js';
 
 export default defineRule({
   id: 'swarm/deprecated-option',
@@ -8,6 +9,7 @@ export default defineRule({
   swarm: 'degraded',
   recommended: true,
   inputs: ['compose'],
+  fixable: 'in a stack file (`docker-stack.yml`, or one named with --stack), the key and its value are removed, whole lines only',
   docs: {
     summary: 'A service uses `container_name` or `expose`, which docker stack deploy ignores as deprecated',
     rationale:
@@ -27,7 +29,10 @@ export default defineRule({
       for (const service of file.services) {
         for (const entry of service.node.entries) {
           const reason = Object.hasOwn(DEPRECATED_SERVICE_KEYS, entry.key) ? DEPRECATED_SERVICE_KEYS[entry.key] : undefined;
-          if (reason) report({ file: file.path, range: entry.keyRange, messageId: 'deprecated', data: { key: entry.key, service: service.name, reason } });
+          if (!reason) continue;
+          // In a stack file the key does nothing: --fix removes it (a compose file may still want it for docker compose).
+          const fix = stackFile(project, file) ? removeEntry(file, service, entry) : undefined;
+          report({ file: file.path, range: entry.keyRange, messageId: 'deprecated', data: { key: entry.key, service: service.name, reason }, ...(fix ? { fix } : {}) });
         }
       }
     }

@@ -3,6 +3,7 @@ import type { ComposeFile, ComposeService } from '../../project/model.js';
 import { getEntry, getValue, type YEntry } from '../../project/yaml-tree.js';
 import { resolvedString } from '../../project/load-compose.js';
 import { IGNORED_SERVICE_KEYS, loadable } from '../../project/compose/docker-cli.js';
+import { removeEntry, stackFile } from '../../project/compose/edit.js';
 
 const HINT: Record<string, string> = {
   build: 'build and push the image in CI and deploy it by tag',
@@ -23,7 +24,7 @@ export default defineRule({
   swarm: 'degraded',
   recommended: true,
   inputs: ['compose'],
-  fixable: '`restart: always | unless-stopped | on-failure[:N] | "no"` becomes `deploy.restart_policy` (condition any, on-failure with max_attempts N, or none) when the service has no `deploy` key yet',
+  fixable: '`restart: always | unless-stopped | on-failure[:N] | "no"` becomes `deploy.restart_policy` (condition any, on-failure with max_attempts N, or none) when the service has no `deploy` key yet; in a stack file (`docker-stack.yml`, or one named with --stack) the other ignored keys but `build` are removed, whole lines only',
   docs: {
     summary: 'A service option that docker stack deploy ignores (`build`, `restart`, `links`, `network_mode`, `privileged`, `devices` …)',
     rationale:
@@ -67,7 +68,8 @@ export default defineRule({
             continue;
           }
           const hint = Object.hasOwn(HINT, key) ? HINT[key] : undefined;
-          report({ file: file.path, range: entry.keyRange, messageId: 'ignored', data: { key, service: service.name, hint: hint ? `; ${hint}` : '' } });
+          const fix = key !== 'build' && stackFile(project, file) ? removeEntry(file, service, entry) : undefined;
+          report({ file: file.path, range: entry.keyRange, messageId: 'ignored', data: { key, service: service.name, hint: hint ? `; ${hint}` : '' }, ...(fix ? { fix } : {}) });
         }
       }
     }
