@@ -83,6 +83,10 @@ describe('compose roles from the instructions', () => {
     expect(await roles({ 'README.md': '# Coder: cloud development environments\n\n## Install\n```\ndocker compose up -d\n```\n', 'docker-compose.yml': image })).toEqual({ 'docker-compose.yml': 'main deployed' });
   });
 
+  it('a run that ends with a test container\'s exit code (--exit-code-from) is a test run, even of the root file', async () => {
+    expect(await roles({ Makefile: 'int:\n\tdocker compose up --build --exit-code-from checks\n', 'docker-compose.yml': 'services:\n  web:\n    build: .\n  checks:\n    image: acme/checks:1\n', Dockerfile: dockerfile })).toEqual({ 'docker-compose.yml': 'test' });
+  });
+
   it('a file only CI runs is a test file; the plain root file CI smoke-tests is not', async () => {
     const ci = '.github/workflows/ci.yml';
     expect(await roles({ [ci]: 'jobs:\n  t:\n    steps:\n      - run: docker compose -f tests/stack.yml up -d\n      - run: docker compose up -d\n', 'tests/stack.yml': image, 'docker-compose.yml': image })).toMatchObject({ 'docker-compose.yml': 'main deployed' });

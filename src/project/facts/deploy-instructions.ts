@@ -217,8 +217,10 @@ export function deployReferences(project: Project): DeployReference[] {
       }
       const parsed = parseCommand(text);
       if (!parsed || (!parsed.runs && parsed.command === 'compose')) continue;
+      // `docker compose up --exit-code-from playwright`: a run that ends with a test container's verdict.
+      const testRun = parsed.command === 'compose' && /--exit-code-from\b|--abort-on-container-exit\b/.test(text);
       const written = parsed.files.length > 0 ? parsed.files.map((f) => resolve(f, cwd, fileDir)) : parsed.command === 'compose' ? [source === 'docs' ? defaultFile(cwd) : defaultFile(cwd, fileDir)] : [];
-      for (const path of written) if (path) raw.push({ file: path, from: file.path, line, command: parsed.command, context: context || basename(file.path), local });
+      for (const path of written) if (path) raw.push({ file: path, from: file.path, line, command: parsed.command, context: context || basename(file.path), local: testRun ? 'test' : local });
     }
   }
 

@@ -176,6 +176,30 @@ function onlyLoopbackPorts(file: ComposeFile): boolean {
   return ports > 0;
 }
 
+/** Variables that name the framework's environment: `RAILS_ENVIRONMENT: test`, `NODE_ENV=development`, `APP_ENV: testing`. */
+const ENV_SWITCH = /^(RAILS_ENV(IRONMENT)?|RACK_ENV|NODE_ENV|APP_ENV|APP_ENVIRONMENT|FLASK_ENV|DJANGO_ENV|ENVIRONMENT|SPRING_PROFILES_ACTIVE|ASPNETCORE_ENVIRONMENT|DOTNET_ENVIRONMENT|GO_ENV|MIX_ENV)$/;
+
+/** Every service that names its environment names test (or development): the file runs the app for that (postal's CI compose file). */
+function frameworkEnvironment(file: ComposeFile): { role: ComposeRole; reason: string } | undefined {
+  const values: { service: string; key: string; value: string }[] = [];
+  for (const service of file.services) {
+    const env = getValue(service.node, 'environment');
+    const pairs: [string, string | undefined][] =
+      env?.kind === 'map' ? env.entries.map((e) => [e.key, resolvedString(file, e.value)]) : env?.kind === 'seq' ? env.items.map((i) => { const t = i.kind === 'scalar' ? (resolvedString(file, i) ?? '') : ''; const k = t.indexOf('='); return [k > 0 ? t.slice(0, k) : t, k > 0 ? t.slice(k + 1) : undefined] as [string, string | undefined]; }) : [];
+    for (const [key, value] of pairs) if (ENV_SWITCH.test(key) && value) values.push({ service: service.name, key, value: value.trim().toLowerCase() });
+  }
+  if (values.length === 0) return undefined;
+  const test = values.every((v) => /^(test|testing|ci|e2e)$/.test(v.value));
+  const dev = values.every((v) => /^(dev|development|local)$/.test(v.value));
+  if (!test && !dev) return undefined;
+  const v = values[0];
+  return { role: test ? 'test' : 'development', reason: `service "${v.service}" runs with ${v.key}=${v.value}` };
+}
+
+/** Test runners a compose file starts beside the app. */
+const TEST_RUNNER = /^(playwright|cypress|e2e|e2e-tests?|integration-tests?|test-runner|tests?)$/i;
+const TEST_RUNNER_IMAGE = /(^|\/)(playwright|cypress\/(included|base|browsers)|selenium\/(standalone|hub|node)[\w-]*)(:|$)|mcr\.microsoft\.com\/playwright/i;
+
 /** The names docker compose looks for by default. */
 const PLAIN_COMPOSE_NAME = /^(docker-)?compose\.ya?ml$/i;
 
@@ -268,9 +292,14 @@ function baseRole(project: Project, file: ComposeFile, refs: DeployReference[]):
     if (plain) return { role: 'override', reason: `a variant of ${basename(plain.path)} beside it, for building its images` };
     return { role: 'other-tool', reason: 'named for building images (docker compose build), not for deploying them' };
   }
-  // Docker Hub's automated tests run a `sut` (system under test) service: the file is a test harness.
+  // Docker Hub's automated tests run a `sut` (system under test) service; a Playwright, Cypress or Selenium service drives
+  // the app from a browser: the file is a test harness.
   if (file.services.some((s) => s.name === 'sut')) return { role: 'test', reason: 'it runs a "sut" service, the system-under-test convention of docker image tests' };
+  const runner = file.services.find((s) => TEST_RUNNER.test(s.name) || TEST_RUNNER_IMAGE.test(serviceImage(s)?.value ?? ''));
+  if (runner) return { role: 'test', reason: `service "${runner.name}" runs browser or end-to-end tests against the others` };
   if (STACK_NAME.test(name)) return { role: 'stack', reason: 'named like a stack file' };
+  const envRole = purpose === undefined ? frameworkEnvironment(file) : undefined;
+  if (envRole) return envRole;
   if (purpose === 'production') return { role: 'production', reason: 'named for production or deployment' };
   if (onlyLoopbackPorts(file) && runsOnlyInfrastructure(file)) return { role: 'dev-infrastructure', reason: 'it only runs backing services bound to 127.0.0.1, for an app run on the host' };
   // The project's image is built elsewhere, or only by a development file (`.devcontainer/docker-compose.yml`): this one serves the developer's app.
