@@ -31,7 +31,7 @@ function constraintsOf(file: string): { service: string; constraint: string }[] 
 export async function clusterMain(argv: string[], cwd: string): Promise<number> {
   const program = new Command('twelvelint cluster')
     .description('Check the Swarm the project deploys to through the Docker Engine API (DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH as the docker CLI reads them): swarm state, managers and fault tolerance, nodes, engine versions, certificates, autolock, overlay encryption. Read-only: it only sends GET requests.')
-    .option('-f, --format <name>', 'stylish, json or sarif', 'stylish')
+    .option('-f, --format <name>', 'stylish, json, sarif or github (workflow annotations)', 'stylish')
     .option('--stack <file>', 'a stack file whose placement constraints some node must satisfy')
     .option('--fail-on <severity>', 'exit 1 when a finding is at or above it: error, warning or never', 'error')
     .option('--no-color', 'no colour')
@@ -46,8 +46,8 @@ export async function clusterMain(argv: string[], cwd: string): Promise<number> 
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     throw error;
   }
-  if (!['stylish', 'json', 'sarif'].includes(options.format)) {
-    process.stderr.write(`twelvelint cluster: unknown format "${options.format}" (stylish, json or sarif)\n`);
+  if (!['stylish', 'json', 'sarif', 'github'].includes(options.format)) {
+    process.stderr.write(`twelvelint cluster: unknown format "${options.format}" (stylish, json, sarif or github)\n`);
     return 2;
   }
   let state: ClusterState;
@@ -68,7 +68,11 @@ export async function clusterMain(argv: string[], cwd: string): Promise<number> 
     return 2;
   }
   const findings = checkCluster(state);
-  const text = options.format === 'json' ? `${JSON.stringify({ tool: { name: 'twelvelint', version: VERSION }, engine: host, findings }, null, 2)}\n` : options.format === 'sarif' ? sarif(findings) : stylish(findings, host, options.color && Boolean(process.stdout.isTTY));
+  const text =
+    options.format === 'json' ? `${JSON.stringify({ tool: { name: 'twelvelint', version: VERSION }, engine: host, findings }, null, 2)}\n`
+    : options.format === 'sarif' ? sarif(findings)
+    : options.format === 'github' ? github(findings)
+    : stylish(findings, host, options.color && Boolean(process.stdout.isTTY));
   process.stdout.write(redactText(text));
   const rank = { info: 0, warning: 1, error: 2 } as const;
   const threshold = options.failOn === 'never' ? 3 : rank[options.failOn] ?? 2;
@@ -103,4 +107,11 @@ function sarif(findings: ClusterFinding[]): string {
     null,
     2,
   )}\n`;
+}
+
+/** GitHub workflow commands: one annotation per finding (no file: they are about the swarm). */
+function github(findings: ClusterFinding[]): string {
+  const level = { error: 'error', warning: 'warning', info: 'notice' } as const;
+  const escape = (t: string) => t.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return findings.map((f) => `::${level[f.severity]} title=${escape(f.id).replace(/,/g, '%2C').replace(/:/g, '%3A')}::${escape(`${f.subject}: ${f.message}`)}\n`).join('');
 }

@@ -31,6 +31,11 @@ export interface SwarmifyOptions {
   readFile?: (path: string) => string | undefined;
 }
 
+/** A Dockerfile that declares a HEALTHCHECK (not `HEALTHCHECK NONE`): the image checks itself. */
+function dockerfileHasHealthcheck(text: string | undefined): boolean {
+  return text !== undefined && /^\s*HEALTHCHECK\s+(?!NONE\b)/im.test(text);
+}
+
 export interface SwarmifyResult {
   text: string;
   /** Secret files to write beside the stack file (their values never reach the report). */
@@ -210,6 +215,8 @@ const FILE_VARIANTS: [RegExp, RegExp][] = [
 
 function serviceRules(doc: Document, name: string, svc: YAMLMap, options: SwarmifyOptions, out: Sink): void {
   const change = (key: string, action: Change['action'], note: string) => out.changes.push({ service: name, key, action, note });
+  // The image this service builds declares its own HEALTHCHECK: no reminder.
+  let ownHealthcheck = false;
 
   // build → an image the deploy pulls.
   if (svc.has('build')) {
@@ -224,6 +231,7 @@ function serviceRules(doc: Document, name: string, svc: YAMLMap, options: Swarmi
       change('image', 'added', `${image}: docker stack deploy does not build; it pulls this image on every node`);
       if (!options.imagePrefix) out.decisions.push(`service "${name}": ${image} has no registry; every node must be able to pull it (--image-prefix ghcr.io/<you> names one)`);
     }
+    if (dockerfileHasHealthcheck(options.readFile?.(joinContext(context, dockerfile ?? 'Dockerfile').replace(/^\.\//, '')))) ownHealthcheck = true;
     out.buildCommands.push(`docker build -t ${image}${dockerfile ? ` -f ${joinContext(context, dockerfile)}` : ''}${target ? ` --target ${target}` : ''} ${context}`, `docker push ${image}`);
     svc.delete('build');
     change('build', 'removed', 'docker stack deploy ignores build; build and push the image first (commands below)');
@@ -381,7 +389,7 @@ function serviceRules(doc: Document, name: string, svc: YAMLMap, options: Swarmi
       deploy.set('restart_policy', doc.createNode({ condition: 'on-failure', delay: '5s', max_attempts: 3, window: '120s' }));
       change('deploy.restart_policy', 'added', 'on-failure, 5s delay, 3 attempts in 120s (a task that keeps crashing stops being restarted)');
     }
-    if (!svc.has('healthcheck')) out.decisions.push(`service "${name}": no healthcheck here; unless its image has one, Swarm counts a task as running before it is ready (start-first updates then switch too early)`);
+    if (!svc.has('healthcheck') && !ownHealthcheck) out.decisions.push(`service "${name}": no healthcheck here; unless its image has one, Swarm counts a task as running before it is ready (start-first updates then switch too early)`);
   }
   const deploy: unknown = svc.get('deploy', true);
   if (isMap(deploy) && deploy.items.length === 0) svc.delete('deploy');

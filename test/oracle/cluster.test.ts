@@ -15,6 +15,8 @@ describe.skipIf(!live)('twelvelint cluster on a real swarm', () => {
     expect(r.stdout).not.toMatch(/SWMTKN-/);
     const strict = spawnSync(process.execPath, [BIN, 'cluster', '--fail-on', 'warning'], { encoding: 'utf8', timeout: 60000 });
     expect(strict.status).toBe(1);
+    const gh = spawnSync(process.execPath, [BIN, 'cluster', '-f', 'github'], { encoding: 'utf8', timeout: 60000 });
+    expect(gh.stdout).toMatch(/^::warning title=cluster\/manager-count::managers: one manager/m);
   });
 
   it('an engine that cannot be reached is exit 2 with a message, no stack trace', () => {

@@ -94,6 +94,15 @@ describe('swarmify: extends and literal secrets', () => {
   });
 });
 
+describe('swarmify: the healthcheck reminder', () => {
+  it('not for a service whose Dockerfile declares a HEALTHCHECK; yes for one without', () => {
+    const { doc } = mergeDocuments([{ name: 'a', text: 'services:\n  api:\n    build: ./api\n  web:\n    build:\n      context: ./web\n      dockerfile: Dockerfile.prod\n' }]);
+    const files: Record<string, string> = { 'api/Dockerfile': 'FROM node:22\nHEALTHCHECK CMD curl -f http://localhost:3000/ || exit 1\n', 'web/Dockerfile.prod': 'FROM nginx:1.27\nHEALTHCHECK NONE\n' };
+    const r = swarmify(doc, { ...options, defaults: true, readFile: (p) => files[p] });
+    expect(r.decisions.filter((d) => d.includes('no healthcheck'))).toEqual([expect.stringContaining('service "web": no healthcheck here')]);
+  });
+});
+
 describe('twelvelint swarmify (CLI)', () => {
   it('writes the stack file, reports on stderr, names deploy inputs that .env sets; exit 0', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'swarmify-cli-'));

@@ -90,5 +90,7 @@ function templatesOf(path: string): string[] {
   return selfAndAncestors(own).flatMap((dir) => [
     ...['example', 'sample', 'template', 'tmpl', 'tpl', 'dist', 'default', 'defaults'].map((s) => joinPath(dir, `${name}.${s}`)),
     ...(name.startsWith('.env') ? ['example', 'sample', 'template'].flatMap((s) => [joinPath(dir, `${s}.${bare}`), joinPath(dir, `${bare}.${s}`)]) : []),
+    // `.env-example`, `env_example`, `ENVEXAMPLE` (maxun): the same template with other separators or case.
+    ...(name === '.env' ? ['example', 'sample', 'template'].flatMap((s) => ['-', '_', ''].flatMap((sep) => [`.env${sep}${s}`, `env${sep}${s}`, `ENV${sep}${s.toUpperCase()}`]).map((t) => joinPath(dir, t))) : []),
   ]);
 }

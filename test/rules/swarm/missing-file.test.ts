@@ -26,6 +26,11 @@ ruleTester(rule, {
       errors: [{ file: 'docker/docker-compose.yml', line: 5, messageId: 'fromTemplate', severity: 'info', message: /Service "app" reads env_file \.\.\/\.env, which is not in the repository but has the template \.env\.example/ }],
     },
     {
+      name: 'a template with another separator or case (maxun ENVEXAMPLE)',
+      files: { 'docker-compose.yml': 'services:\n  backend:\n    image: getmaxun/maxun-backend:0.0.1\n    env_file: .env\n', ENVEXAMPLE: 'JWT_SECRET=\n' },
+      errors: [{ file: 'docker-compose.yml', line: 4, messageId: 'fromTemplate', severity: 'info', message: /template ENVEXAMPLE/ }],
+    },
+    {
       name: 'a template in a folder above (install docs whose .env comes from the root .env.template)',
       files: { 'docs/install/docker/plain/docker-compose.yml': 'services:\n  web:\n    image: acme/web:1.2\n    env_file: ./.env\n', '.env.template': 'SECRET_KEY=\n' },
       errors: [{ file: 'docs/install/docker/plain/docker-compose.yml', line: 4, messageId: 'fromTemplate', severity: 'info', message: /template \.env\.template/ }],
