@@ -310,3 +310,8 @@ export function toPlain(node: YNode | undefined): unknown {
   for (const e of node.entries) out[e.key] = toPlain(e.value);
   return out;
 }
+
+/** The last line a YAML node covers: a block map's range ends at column 1 of the next line. */
+export function lastLine(range: { line: number; endLine: number; endColumn: number }): number {
+  return range.endColumn === 1 && range.endLine > range.line ? range.endLine - 1 : range.endLine;
+}

@@ -6,7 +6,7 @@
  * anchors or merge keys, which are expanded.
  */
 import { Document, isMap, isScalar, isSeq, isAlias, parseDocument, visit, YAMLMap, YAMLSeq, Scalar, type Node as YamlNode } from 'yaml';
-import { DEPRECATED_SERVICE_KEYS, FORBIDDEN_SERVICE_KEYS, IGNORED_SERVICE_KEYS } from '../project/compose/docker-cli.js';
+import { DEPRECATED_SERVICE_KEYS, FORBIDDEN_SERVICE_KEYS, IGNORED_SERVICE_KEYS, restartPolicyOf } from '../project/compose/docker-cli.js';
 import { SERVICE_KEY_SINCE } from '../project/compose/schema-data.js';
 import { KEY_ACTIONS } from './coverage.js';
 import { isPlaceholderValue, isSecretName } from '../project/facts/secrets.js';
@@ -111,14 +111,6 @@ function ensureMap(doc: Document, parent: YAMLMap, key: string): YAMLMap {
   return created;
 }
 
-/** docker/cli's restart → restart_policy conversion (cli/compose/convert). */
-function restartPolicy(value: string): { condition: string; max_attempts?: number } | undefined {
-  const m = /^(no|false|always|unless-stopped|on-failure)(?::(\d+))?$/.exec(value.trim());
-  if (!m) return undefined;
-  if (m[1] === 'no' || m[1] === 'false') return { condition: 'none' };
-  if (m[1] === 'on-failure') return m[2] ? { condition: 'on-failure', max_attempts: Number(m[2]) } : { condition: 'on-failure' };
-  return { condition: 'any' };
-}
 
 /** `127.0.0.1:8080:80` → `8080:80`: Swarm publishes on every node's interfaces whatever the host IP says. */
 function withoutHostIp(spec: string): string | undefined {
@@ -247,10 +239,10 @@ function serviceRules(doc: Document, name: string, svc: YAMLMap, options: Swarmi
     const value = scalarText(svc.get('restart', true)) ?? '';
     const deploy = svc.get('deploy', true);
     const existing = isMap(deploy) ? deploy.get('restart_policy', true) : undefined;
-    const policy = restartPolicy(value);
+    const policy = restartPolicyOf(value.trim());
     if (!existing && policy) {
       ensureMap(doc, deployOf(doc, svc), 'restart_policy').set('condition', policy.condition);
-      if (policy.max_attempts) ensureMap(doc, deployOf(doc, svc), 'restart_policy').set('max_attempts', policy.max_attempts);
+      if (policy.maxAttempts) ensureMap(doc, deployOf(doc, svc), 'restart_policy').set('max_attempts', policy.maxAttempts);
       change('restart', 'rewritten', `restart: ${value} → deploy.restart_policy.condition: ${policy.condition}`);
     } else change('restart', 'removed', existing ? 'deploy.restart_policy already decides' : `restart: ${value} is not a restart policy docker knows`);
     svc.delete('restart');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from '../../src/engine/fix.js';
-import { main } from '../../src/cli.js';
+import { runCli } from '../support/cli.js';
 
 const range = (line: number, column: number, endLine: number, endColumn: number) => ({ line, column, endLine, endColumn });
 
@@ -37,21 +37,7 @@ describe('--fix and --fix-dry-run', () => {
     writeFileSync(path.join(dir, 'server.js'), "require('http').createServer().listen(3000);\n");
     return dir;
   };
-  const capture = async (argv: string[], dir: string) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const write = process.stdout.write;
-    const writeErr = process.stderr.write;
-    process.stdout.write = ((s: string) => (out.push(String(s)), true)) as typeof process.stdout.write;
-    process.stderr.write = ((s: string) => (err.push(String(s)), true)) as typeof process.stderr.write;
-    try {
-      const code = await main(argv, dir);
-      return { code, stdout: out.join(''), stderr: err.join('') };
-    } finally {
-      process.stdout.write = write;
-      process.stderr.write = writeErr;
-    }
-  };
+  const capture = (argv: string[], dir: string) => runCli(argv, dir);
 
   it('--fix-dry-run prints a unified diff and changes nothing; exit 1 when there is something to fix', async () => {
     const dir = project();

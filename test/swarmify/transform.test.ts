@@ -4,8 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeDocuments, render, swarmify } from '../../src/swarmify/transform.js';
 import { renderSwarmifyDoc } from '../../src/swarmify/docs.js';
-import { main } from '../../src/cli.js';
-import { ROOT } from '../support/cli.js';
+import { ROOT, runCli } from '../support/cli.js';
 
 const options = { imagePrefix: 'ghcr.io/acme', tag: '1.2.3', project: 'shop', defaults: false };
 
@@ -108,18 +107,9 @@ describe('twelvelint swarmify (CLI)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'swarmify-cli-'));
     writeFileSync(path.join(dir, 'compose.yml'), 'services:\n  web:\n    build: .\n    environment:\n      SECRET_KEY: ${SECRET_KEY}\n      PORT: ${PORT:-8000}\n');
     writeFileSync(path.join(dir, '.env'), 'SECRET_KEY=dev-only\n');
-    const err: string[] = [];
-    const write = process.stderr.write;
-    process.stderr.write = ((s: string) => (err.push(String(s)), true)) as typeof process.stderr.write;
-    let code: number;
-    try {
-      code = await main(['swarmify', 'compose.yml', '-o', 'docker-stack.yml', '--tag', 'abc1234', '--image-prefix', 'ghcr.io/acme'], dir);
-    } finally {
-      process.stderr.write = write;
-    }
+    const { code, stderr: report } = await runCli(['swarmify', 'compose.yml', '-o', 'docker-stack.yml', '--tag', 'abc1234', '--image-prefix', 'ghcr.io/acme'], dir);
     expect(code).toBe(0);
     expect(readFileSync(path.join(dir, 'docker-stack.yml'), 'utf8')).toContain(`image: ghcr.io/acme/${path.basename(dir).toLowerCase()}-web:abc1234`);
-    const report = err.join('');
     expect(report).toContain('Set these in the shell that runs docker stack deploy (it reads no .env file): SECRET_KEY');
     expect(report).toContain('set -a; . ./.env; set +a');
     expect(report).not.toContain('dev-only');
@@ -127,13 +117,7 @@ describe('twelvelint swarmify (CLI)', () => {
 
   it('an unreadable file is a usage error (exit 2)', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'swarmify-cli-'));
-    const write = process.stderr.write;
-    process.stderr.write = (() => true) as typeof process.stderr.write;
-    try {
-      expect(await main(['swarmify', 'missing.yml'], dir)).toBe(2);
-    } finally {
-      process.stderr.write = write;
-    }
+    expect((await runCli(['swarmify', 'missing.yml'], dir)).code).toBe(2);
   });
 
   it('docs/swarmify.md is generated from the coverage table (run `npm run docs`)', () => {

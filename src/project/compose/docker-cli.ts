@@ -118,3 +118,15 @@ export function externalName(name: string, def: YNode | undefined, file: Compose
 export function servicesOf(file: ComposeFile): ComposeService[] {
   return file.services;
 }
+
+/**
+ * The restart policy docker/cli converts a service's `restart:` into (cli/compose/convert): always and
+ * unless-stopped → any, on-failure[:N] → on-failure with N attempts, no/false → none; undefined for other values.
+ */
+export function restartPolicyOf(value: string): { condition: 'any' | 'on-failure' | 'none'; maxAttempts?: number } | undefined {
+  const m = /^(no|false|always|unless-stopped|on-failure)(?::(\d+))?$/.exec(value);
+  if (!m) return undefined;
+  if (m[1] === 'no' || m[1] === 'false') return { condition: 'none' };
+  if (m[1] === 'on-failure') return m[2] ? { condition: 'on-failure', maxAttempts: Number(m[2]) } : { condition: 'on-failure' };
+  return { condition: 'any' };
+}

@@ -3,12 +3,8 @@
  */
 import type { ComposeFile, ComposeService, Project } from '../model.js';
 import type { Range } from '../range.js';
-import type { YEntry } from '../yaml-tree.js';
+import { lastLine, type YEntry } from '../yaml-tree.js';
 
-/** The last line a YAML node covers: a block map's range ends at column 1 of the next line. */
-function lastLine(range: { line: number; endLine: number; endColumn: number }): number {
-  return range.endColumn === 1 && range.endLine > range.line ? range.endLine - 1 : range.endLine;
-}
 
 /**
  * Removes a service key and its value, lines and all (`container_name: web`, a `links:` list). Undefined when that

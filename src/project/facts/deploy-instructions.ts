@@ -7,6 +7,7 @@
 import type { Project, TextFile } from '../model.js';
 import { basename, dirname, joinPath } from '../paths.js';
 import { pathPurpose } from './deploy.js';
+import { getValue } from '../yaml-tree.js';
 
 export interface DeployReference {
   /** The compose file run (project-relative). */
@@ -286,8 +287,7 @@ export function suppliedBuildArgs(project: Project): Set<string> {
   }
   for (const file of project.composeFiles) {
     for (const service of file.services) {
-      const build = service.node.entries.find((e) => e.key === 'build')?.value;
-      const args = build?.kind === 'map' ? build.entries.find((e) => e.key === 'args')?.value : undefined;
+      const args = getValue(getValue(service.node, 'build'), 'args');
       if (args?.kind === 'map') for (const e of args.entries) out.add(String(e.key));
       else if (args?.kind === 'seq') for (const item of args.items) if (item.kind === 'scalar') out.add(String(item.value).split('=')[0]);
     }

@@ -6,9 +6,9 @@
  */
 import type { ComposeFile, ComposeService, Dockerfile, DockerStage, Project } from '../model.js';
 import { basename, dirname, joinPath } from '../paths.js';
-import { getValue } from '../yaml-tree.js';
+import { getValue, lastLine } from '../yaml-tree.js';
 import { resolvedString } from '../load-compose.js';
-import { buildTarget, backingFamily, isSourceMount, serviceImage, serviceVolumes } from './service.js';
+import { buildTarget, backingFamily, isSourceMount, serviceEnvironment, serviceImage, serviceVolumes } from './service.js';
 import { imageFacts, releaseStage } from './image.js';
 import { declaredPurpose } from './declared-purpose.js';
 import { deployReferences, type DeployReference } from './deploy-instructions.js';
@@ -181,13 +181,11 @@ const ENV_SWITCH = /^(RAILS_ENV(IRONMENT)?|RACK_ENV|NODE_ENV|APP_ENV|APP_ENVIRON
 
 /** Every service that names its environment names test (or development): the file runs the app for that (postal's CI compose file). */
 function frameworkEnvironment(file: ComposeFile): { role: ComposeRole; reason: string } | undefined {
-  const values: { service: string; key: string; value: string }[] = [];
-  for (const service of file.services) {
-    const env = getValue(service.node, 'environment');
-    const pairs: [string, string | undefined][] =
-      env?.kind === 'map' ? env.entries.map((e) => [e.key, resolvedString(file, e.value)]) : env?.kind === 'seq' ? env.items.map((i) => { const t = i.kind === 'scalar' ? (resolvedString(file, i) ?? '') : ''; const k = t.indexOf('='); return [k > 0 ? t.slice(0, k) : t, k > 0 ? t.slice(k + 1) : undefined] as [string, string | undefined]; }) : [];
-    for (const [key, value] of pairs) if (ENV_SWITCH.test(key) && value) values.push({ service: service.name, key, value: value.trim().toLowerCase() });
-  }
+  const values = file.services.flatMap((service) =>
+    serviceEnvironment(service)
+      .filter((v) => ENV_SWITCH.test(v.key) && v.value)
+      .map((v) => ({ service: service.name, key: v.key, value: v.value!.trim().toLowerCase() })),
+  );
   if (values.length === 0) return undefined;
   const test = values.every((v) => /^(test|testing|ci|e2e)$/.test(v.value));
   const dev = values.every((v) => /^(dev|development|local)$/.test(v.value));
@@ -511,10 +509,6 @@ function stageEndLine(d: Dockerfile, stage: DockerStage): number {
   return next ? next.fromInstruction.range.line - 1 : WHOLE;
 }
 
-/** The last line a YAML node covers: a block map's range ends at column 1 of the next line. */
-function lastLine(range: { line: number; endLine: number; endColumn: number }): number {
-  return range.endColumn === 1 && range.endLine > range.line ? range.endLine - 1 : range.endLine;
-}
 
 export function devRegions(project: Project, compose: Map<ComposeFile, ComposeStatus>, dockerfiles: Map<Dockerfile, DockerfileStatus>): Map<string, DevRegion[]> {
   const regions = new Map<string, DevRegion[]>();

@@ -2,7 +2,7 @@ import { defineRule, type Fix } from '../rule.js';
 import type { ComposeFile, ComposeService } from '../../project/model.js';
 import { getEntry, getValue, type YEntry } from '../../project/yaml-tree.js';
 import { resolvedString } from '../../project/load-compose.js';
-import { IGNORED_SERVICE_KEYS, loadable } from '../../project/compose/docker-cli.js';
+import { IGNORED_SERVICE_KEYS, loadable, restartPolicyOf } from '../../project/compose/docker-cli.js';
 import { removeEntry, stackFile } from '../../project/compose/edit.js';
 
 const HINT: Record<string, string> = {
@@ -84,14 +84,13 @@ function restartFix(file: ComposeFile, service: ComposeService, entry: YEntry, v
   if (entry.merged || getEntry(service.node, 'deploy') || entry.value.kind !== 'scalar' || entry.value.range.line !== entry.keyRange.line) return undefined;
   const raw = String(entry.value.value);
   if (raw.includes('$') || raw !== value) return undefined;
-  const m = /^(no|false|always|unless-stopped|on-failure)(?::(\d+))?$/.exec(value);
-  if (!m) return undefined;
-  const condition = m[1] === 'no' || m[1] === 'false' ? 'none' : m[1] === 'on-failure' ? 'on-failure' : 'any';
+  const policy = restartPolicyOf(value);
+  if (!policy) return undefined;
   const line = file.lines[entry.keyRange.line - 1] ?? '';
   // The rest of the line must be the value (a trailing comment would be lost).
-  if (!new RegExp(`^\\s*restart\\s*:\\s*["']?${m[0]}["']?\\s*$`).test(line)) return undefined;
+  if (!new RegExp(`^\\s*restart\\s*:\\s*["']?${value}["']?\\s*$`).test(line)) return undefined;
   const indent = ' '.repeat(entry.keyRange.column - 1);
   const step = ' '.repeat(Math.max(2, entry.keyRange.column - service.keyRange.column));
-  const text = [`${indent}deploy:`, `${indent}${step}restart_policy:`, `${indent}${step}${step}condition: ${condition}`, ...(m[2] ? [`${indent}${step}${step}max_attempts: ${m[2]}`] : [])].join('\n');
+  const text = [`${indent}deploy:`, `${indent}${step}restart_policy:`, `${indent}${step}${step}condition: ${policy.condition}`, ...(policy.maxAttempts ? [`${indent}${step}${step}max_attempts: ${policy.maxAttempts}`] : [])].join('\n');
   return { range: { line: entry.keyRange.line, column: 1, endLine: entry.keyRange.line, endColumn: line.length + 1 }, text };
 }
