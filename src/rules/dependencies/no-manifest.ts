@@ -48,7 +48,7 @@ function jsHits(project: Project): Hit[] {
   for (const file of project.sources) {
     if (file.language !== 'js' && file.language !== 'ts') continue;
     // Tool configs (`tailwind.config.js`) are read by tools that may bundle what they import.
-    if (isFixturePath(file.path) || BROWSER_DIR.test(file.path) || bundleReason(file) || /\.config\.[cm]?[jt]s$|(^|\/)\.[\w-]+rc\.[cm]?js$/.test(file.path)) continue;
+    if (isFixturePath(file.path) || isNotShippedPath(file.path) || BROWSER_DIR.test(file.path) || bundleReason(file) || /\.config\.[cm]?[jt]s$|(^|\/)\.[\w-]+rc\.[cm]?js$/.test(file.path)) continue;
     if (hasPackageJson(dirname(file.path))) continue;
     for (let i = 0; i < file.lines.length; i++) {
       const line = file.lines[i];
@@ -119,7 +119,8 @@ function goHits(project: Project): Hit[] {
   const hasGoMod = (dir: string) => selfAndAncestors(dir).some((d) => paths.has(d === '.' ? 'go.mod' : `${d}/go.mod`));
   const hits: Hit[] = [];
   for (const file of project.sources) {
-    if (!file.path.endsWith('.go') || isFixturePath(file.path) || hasGoMod(dirname(file.path))) continue;
+    // Not shipped (tests, tools' hidden folders such as homebox's `.scaffold/` code-generation templates): no build reads it.
+    if (!file.path.endsWith('.go') || isFixturePath(file.path) || isNotShippedPath(file.path) || hasGoMod(dirname(file.path))) continue;
     let inBlock = false;
     for (let i = 0; i < file.lines.length; i++) {
       const line = file.lines[i].trim();

@@ -27,6 +27,7 @@ ruleTester(rule, {
     { name: 'go standard library only, without go.mod', files: { 'main.go': 'package main\n\nimport (\n\t"fmt"\n\t"net/http"\n)\n' } },
     { name: 'test fixtures', files: { 'README.md': 'x\n', 'test/fixtures/app.js': "require('left-pad');\n", 'tests/data/script.py': 'import numpy\n' } },
     { name: 'a package declared in another folder\'s package.json, copied to the root at build (NodeBB install/package.json)', files: { 'install/package.json': '{"name":"nodebb","dependencies":{"nconf":"0.12.1"}}', 'Gruntfile.js': "const nconf = require('nconf');\n" } },
+    { name: 'a Go template in a tool\'s hidden folder (homebox .scaffold/model/templates)', files: { 'backend/go.mod': 'module x\n', '.scaffold/model/templates/model.go': 'package model\n\nimport (\n\t"entgo.io/ent"\n)\n' } },
     { name: 'single files given', files: { 'app.py': 'import flask\n' }, paths: ['app.py'] },
     { name: 'a Python helper beside a Go image (wakapi scripts/download_heartbeats.py): no release image runs Python', files: { Dockerfile: 'FROM golang:1.23 AS build\nRUN go build -o /wakapi .\nFROM alpine:3.20\nCOPY --from=build /wakapi /wakapi\nENTRYPOINT ["/wakapi"]\n', 'go.mod': 'module x\n', 'scripts/download_heartbeats.py': 'import requests\nfrom tqdm import tqdm\n' } },
   ],
